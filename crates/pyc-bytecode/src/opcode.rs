@@ -248,6 +248,62 @@ impl Opcode {
     }
 }
 
+impl Opcode {
+    /// How much the instruction changes the stack depth; `jump` selects the effect
+    /// when a conditional jump is taken (`FOR_ITER` popping its exhausted iterator, say).
+    pub fn stack_effect(self, arg: u32, jump: bool) -> i32 {
+        use Opcode::*;
+        let arg = arg as i32;
+        match self {
+            Nop | Resume | Swap | MakeCell | CopyFreeVars | LoadAttr | UnaryNegative
+            | UnaryPositive | UnaryNot | UnaryInvert | ListToTuple | GetIter | KwNames
+            | CheckExcMatch | JumpForward | JumpBackward | YieldValue | GetYieldFromIter
+            | DeleteFast | DeleteGlobal | DeleteName | DeleteDeref => 0,
+            PushNull | Copy | LoadConst | LoadFast | LoadDeref | LoadClosure | LoadName
+            | LoadClassderef | LoadMethod | PushExcInfo | ReturnGenerator | LoadBuildClass
+            | LoadAssertionError | ImportFrom => 1,
+            LoadGlobal => 1 + (arg & 1),
+            PopTop | StoreFast | StoreName | StoreGlobal | StoreDeref | DeleteAttr
+            | BinarySubscr | BinaryOp | CompareOp | IsOp | ContainsOp | ListAppend | SetAdd
+            | ListExtend | SetUpdate | DictUpdate | DictMerge | PopJumpForwardIfFalse
+            | PopJumpForwardIfTrue | PopJumpBackwardIfFalse | PopJumpBackwardIfTrue
+            | ReturnValue | PopExcept | Reraise | ImportName => -1,
+            StoreAttr | MapAdd | DeleteSubscr => -2,
+            StoreSubscr => -3,
+            BuildSlice | BuildTuple | BuildList | BuildSet | BuildString => 1 - arg,
+            BuildMap => 1 - 2 * arg,
+            UnpackSequence => arg - 1,
+            UnpackEx => (arg & 0xff) + (arg >> 8),
+            FormatValue => -i32::from(arg as u32 & FVS_HAVE_SPEC != 0),
+            JumpIfFalseOrPop | JumpIfTrueOrPop => {
+                if jump {
+                    0
+                } else {
+                    -1
+                }
+            }
+            ForIter => {
+                if jump {
+                    -1
+                } else {
+                    1
+                }
+            }
+            Send => {
+                if jump {
+                    -1
+                } else {
+                    0
+                }
+            }
+            Call => -arg - 1,
+            CallFunctionEx => -2 - (arg & 1),
+            MakeFunction => -((arg as u32 & 0xf).count_ones() as i32),
+            RaiseVarargs => -arg,
+        }
+    }
+}
+
 /// CPython's `BINARY_OP` operator numbers: `(symbol, inplace symbol)` by argument.
 pub const BINARY_OPS: [&str; 13] = [
     "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",

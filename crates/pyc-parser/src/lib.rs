@@ -1,10 +1,18 @@
 //! Python source text to an owned [`ast::Module`] whose nodes carry byte spans.
 //!
 //! The grammar is written for pest; pest's pairs never leave this crate.
-//! Modules: [`ast`] (the tree), [`line_index`] (offsets to lines and columns).
+//! Public modules: [`ast`] (the tree), [`line_index`] (offsets to lines and columns).
+//! Internally: `indent` (pre-pass to logical lines with INDENT/DEDENT markers),
+//! `offset_map` (prepared offsets back to source offsets), `grammar` (the pest parser),
+//! `error` (pest failures to CPython's messages) and `lower` (pest pairs to the AST).
 
 pub mod ast;
+mod error;
+mod grammar;
+mod indent;
 pub mod line_index;
+mod lower;
+mod offset_map;
 
 pub use line_index::LineIndex;
 
@@ -30,8 +38,51 @@ pub struct ParseError {
     pub span: Span,
 }
 
+impl ParseError {
+    /// A `SyntaxError` with `message` at source offsets `start..end`.
+    pub(crate) fn syntax(message: impl Into<String>, start: usize, end: usize) -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::Syntax,
+            message: message.into(),
+            span: Span::new(start, end),
+        }
+    }
+
+    /// An `IndentationError` with `message` at source offsets `start..end`.
+    pub(crate) fn indentation(message: impl Into<String>, start: usize, end: usize) -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::Indentation,
+            message: message.into(),
+            span: Span::new(start, end),
+        }
+    }
+}
+
+/// Stack size of the parsing thread: pest recurses once per grammar level, so nested
+/// brackets (up to CPython's limit of 200) need far more than a test thread's 2 MiB.
+const PARSE_STACK_SIZE: usize = 256 * 1024 * 1024;
+
 /// Parses a whole module.
+///
+/// Parsing runs on a helper thread with a large stack; pest's own stack guard still turns
+/// any remaining overflow into a clean `SyntaxError`.
 pub fn parse_module(source: &str) -> Result<Module, ParseError> {
-    let _ = source;
-    unimplemented!("the pest grammar lands with the parser")
+    std::thread::scope(|scope| {
+        match std::thread::Builder::new()
+            .name("pyc-parser".into())
+            .stack_size(PARSE_STACK_SIZE)
+            .spawn_scoped(scope, || parse_on_this_thread(source))
+        {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => parse_on_this_thread(source),
+        }
+    })
+}
+
+/// Pre-pass, pest, then lowering, on the current thread.
+fn parse_on_this_thread(source: &str) -> Result<Module, ParseError> {
+    let prepared = indent::prepare(source)?;
+    lower::lower_module(source, &prepared)
 }

@@ -1,1 +1,50 @@
-fn main() {}
+//! `pyc-run`: runs a Python program as CPython 3.11 would, printing the same output,
+//! tracebacks and exit codes.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use pyc_cli::load_program;
+
+/// Run a Python program with pyc.
+#[derive(Parser)]
+#[command(name = "pyc-run", version, about)]
+struct Args {
+    /// Program passed in as a string.
+    #[arg(short = 'c', value_name = "CODE")]
+    code: Option<String>,
+    /// The script to run (`-` reads the program from standard input).
+    script: Option<String>,
+    /// Arguments passed to the program.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let program = match load_program("pyc-run", args.code, args.script.as_deref(), true) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{}", e.message);
+            return ExitCode::from(e.exit_code as u8);
+        }
+    };
+    let code = match pyc_compiler::compile(&program.source, &program.filename) {
+        Ok(code) => code,
+        Err(e) => {
+            eprint!("{}", e.render(program.from_file));
+            return ExitCode::from(1);
+        }
+    };
+    let mut vm = pyc_vm::Vm::new();
+    if program.from_file {
+        vm.add_source(&program.filename, &program.source);
+    }
+    match vm.run_module(code) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(uncaught) => {
+            eprint!("{}", uncaught.render());
+            ExitCode::from(uncaught.exit_code() as u8)
+        }
+    }
+}

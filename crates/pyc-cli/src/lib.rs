@@ -1,0 +1,96 @@
+//! Shared pieces of the `pyc-run` and `pyc-dis` command lines: reading the program
+//! from a file, a `-c` string or standard input, and reporting errors as CPython does.
+
+use std::io::Read;
+use std::path::Path;
+
+/// Where a program's text came from.
+pub struct Program {
+    /// The text.
+    pub source: String,
+    /// The name recorded in code objects and tracebacks: the script's absolute path,
+    /// `<string>` for `-c`, `<stdin>` for `-`.
+    pub filename: String,
+    /// Whether tracebacks can show source lines (only for real files, as CPython).
+    pub from_file: bool,
+}
+
+/// Why a program could not be read: the message to print and the exit code.
+pub struct LoadError {
+    /// The whole message, without a trailing newline.
+    pub message: String,
+    /// The process exit code (2, as CPython).
+    pub exit_code: i32,
+}
+
+/// Reads the program named on a command line: `-c` code wins, then `-` for standard
+/// input, then a script path. `tool` names the binary in error messages.
+pub fn load_program(
+    tool: &str,
+    code: Option<String>,
+    script: Option<&str>,
+    absolute_path: bool,
+) -> Result<Program, LoadError> {
+    if let Some(source) = code {
+        return Ok(Program {
+            source,
+            filename: "<string>".to_string(),
+            from_file: false,
+        });
+    }
+    match script {
+        None | Some("-") => {
+            let mut source = String::new();
+            std::io::stdin()
+                .read_to_string(&mut source)
+                .map_err(|e| LoadError {
+                    message: format!("{tool}: can't read standard input: {e}"),
+                    exit_code: 2,
+                })?;
+            Ok(Program {
+                source,
+                filename: "<stdin>".to_string(),
+                from_file: false,
+            })
+        }
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| LoadError {
+                message: format!("{tool}: can't open file '{path}': {}", describe_io(&e)),
+                exit_code: 2,
+            })?;
+            let source = String::from_utf8(bytes).map_err(|e| LoadError {
+                message: format!(
+                    "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {path}",
+                    e.as_bytes()[e.utf8_error().valid_up_to()]
+                ),
+                exit_code: 1,
+            })?;
+            let filename = if absolute_path {
+                std::path::absolute(Path::new(path))
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|_| path.to_string())
+            } else {
+                path.to_string()
+            };
+            Ok(Program {
+                source,
+                filename,
+                from_file: true,
+            })
+        }
+    }
+}
+
+/// `[Errno 2] No such file or directory`, as Python shows an `OSError`.
+fn describe_io(e: &std::io::Error) -> String {
+    let text = match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "Is a directory".to_string(),
+        _ => e.to_string(),
+    };
+    match e.raw_os_error() {
+        Some(code) => format!("[Errno {code}] {text}"),
+        None => text,
+    }
+}

@@ -1,0 +1,135 @@
+//! Compile errors: CPython's `SyntaxError` messages with where to point.
+
+use pyc_parser::ast::Span;
+use pyc_parser::{LineIndex, ParseError, ParseErrorKind};
+
+/// Which Python exception a compile error is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// `SyntaxError`.
+    Syntax,
+    /// `IndentationError`.
+    Indentation,
+}
+
+impl ErrorKind {
+    /// The exception's class name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Syntax => "SyntaxError",
+            ErrorKind::Indentation => "IndentationError",
+        }
+    }
+}
+
+/// A syntax error found while parsing or compiling, located in the source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompileError {
+    /// `SyntaxError` or `IndentationError`.
+    pub kind: ErrorKind,
+    /// CPython's message, e.g. `no binding for nonlocal 'x' found`.
+    pub message: String,
+    /// The file name as given to the compiler.
+    pub filename: String,
+    /// 1-based line of the error.
+    pub line: u32,
+    /// 0-based column (in characters) where the caret starts.
+    pub col: u32,
+    /// 0-based column where the caret run ends (exclusive), on the same line.
+    pub end_col: u32,
+    /// The text of the offending line.
+    pub line_text: String,
+}
+
+/// A compile error before it is located: a message and a span.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RawError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub span: Span,
+}
+
+impl RawError {
+    /// A `SyntaxError` with `message` at `span`.
+    pub fn syntax(message: impl Into<String>, span: Span) -> RawError {
+        RawError {
+            kind: ErrorKind::Syntax,
+            message: message.into(),
+            span,
+        }
+    }
+
+    /// Turns span offsets into line and columns of `source`.
+    pub fn locate(self, source: &str, filename: &str) -> CompileError {
+        let index = LineIndex::new(source);
+        let (line, col) = index.line_col(source, self.span.start);
+        let (end_line, end_col) = index.line_col(source, self.span.end.max(self.span.start));
+        let line_text = index.line_text(source, line).to_string();
+        let end_col = if end_line == line {
+            end_col.max(col + 1)
+        } else {
+            line_text.chars().count() as u32
+        };
+        CompileError {
+            kind: self.kind,
+            message: self.message,
+            filename: filename.to_string(),
+            line,
+            col,
+            end_col,
+            line_text,
+        }
+    }
+}
+
+impl From<ParseError> for RawError {
+    fn from(e: ParseError) -> RawError {
+        RawError {
+            kind: match e.kind {
+                ParseErrorKind::Syntax => ErrorKind::Syntax,
+                ParseErrorKind::Indentation => ErrorKind::Indentation,
+            },
+            message: e.message,
+            span: e.span,
+        }
+    }
+}
+
+impl CompileError {
+    /// The text CPython prints for an uncaught syntax error: the `File` line, the source
+    /// line with its indentation removed, a caret run under the error, then `Kind: message`.
+    /// Sources without text (`-c` strings) print no source line, as CPython.
+    pub fn render(&self, show_source: bool) -> String {
+        let mut out = format!("  File \"{}\", line {}\n", self.filename, self.line);
+        let trimmed = self.line_text.trim_start();
+        if show_source && !trimmed.is_empty() {
+            let indent = (self.line_text.chars().count() - trimmed.chars().count()) as u32;
+            let trimmed = trimmed.trim_end();
+            let start = self.col.saturating_sub(indent);
+            let width = self.end_col.saturating_sub(self.col).max(1);
+            out.push_str(&format!("    {trimmed}\n"));
+            out.push_str(&format!(
+                "    {}{}\n",
+                " ".repeat(start as usize),
+                "^".repeat(width as usize)
+            ));
+        }
+        out.push_str(&format!("{}: {}\n", self.kind.name(), self.message));
+        out
+    }
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} ({}, line {})",
+            self.kind.name(),
+            self.message,
+            self.filename,
+            self.line
+        )
+    }
+}
+
+impl std::error::Error for CompileError {}

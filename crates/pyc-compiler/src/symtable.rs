@@ -1,0 +1,712 @@
+//! The symbol table: which names of each scope are local, global, cell or free.
+//!
+//! Built in CPython's two passes (see `Python/symtable.c`). Pass 1 ([`Builder`]) walks the
+//! AST and records raw flags per name and scope (assigned, parameter, used, `global`,
+//! `nonlocal`), raising the directive errors on the spot. Pass 2 ([`analyze`]) walks the
+//! scope tree top-down with the set of names bound by enclosing functions, decides each
+//! name's [`Scope`], turns locals that a child needs into cells, and adds pass-through
+//! free variables to the functions in between. Code generation only reads the result.
+
+use std::collections::{HashMap, HashSet};
+
+use pyc_parser::ast::{
+    Comprehension, Expr, ExprKind, FStringPart, Parameters, Span, Stmt, StmtKind,
+};
+
+use crate::error::RawError;
+
+/// The flag bits recorded in pass 1.
+mod flag {
+    /// Explicit `global` declaration.
+    pub const GLOBAL: u16 = 1;
+    /// Assigned (or deleted, or bound by `def`, `for`, `except as`).
+    pub const LOCAL: u16 = 2;
+    /// A parameter.
+    pub const PARAM: u16 = 4;
+    /// `nonlocal` declaration.
+    pub const NONLOCAL: u16 = 8;
+    /// Read.
+    pub const USE: u16 = 16;
+    /// Bound by an import.
+    pub const IMPORT: u16 = 32;
+    /// A free variable of a method that the class body also binds.
+    pub const FREE_CLASS: u16 = 64;
+    /// Any binding.
+    pub const BOUND: u16 = LOCAL | PARAM | IMPORT;
+}
+
+/// What a name is in one scope, as CPython classifies it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Bound in this scope and not captured: a fast local (or a name in a module/class).
+    Local,
+    /// Declared `global`.
+    GlobalExplicit,
+    /// Not bound anywhere enclosing: looked up in globals, then builtins.
+    GlobalImplicit,
+    /// Bound in an enclosing function: read through a cell of the closure.
+    Free,
+    /// Bound here and captured by an inner scope: stored in a cell.
+    Cell,
+}
+
+/// The kind of block a scope is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    /// The module.
+    Module,
+    /// A class body.
+    Class,
+    /// A function, lambda or comprehension.
+    Function,
+}
+
+/// One name in one scope.
+#[derive(Clone, Debug)]
+pub struct Symbol {
+    /// The name.
+    pub name: String,
+    /// Pass-1 flags.
+    flags: u16,
+    /// Pass-2 result.
+    pub scope: Scope,
+}
+
+impl Symbol {
+    /// Whether the name is a parameter of its function.
+    pub fn is_param(&self) -> bool {
+        self.flags & flag::PARAM != 0
+    }
+
+    /// Whether a method of this class uses the name as a free variable
+    /// (the class body then reads it with `LOAD_CLASSDEREF`).
+    pub fn is_free_class(&self) -> bool {
+        self.flags & flag::FREE_CLASS != 0
+    }
+}
+
+/// Index of a scope in [`SymbolTable::scopes`]; the module is 0.
+pub type ScopeId = usize;
+
+/// One scope: a module, class, function, lambda or comprehension.
+#[derive(Clone, Debug)]
+pub struct ScopeInfo {
+    /// What kind of block it is.
+    pub kind: ScopeKind,
+    /// `co_name`: the function or class name, `<lambda>`, `<listcomp>`, ...
+    pub name: String,
+    /// Symbols in the order they were first seen.
+    pub symbols: Vec<Symbol>,
+    /// Name to position in `symbols`.
+    index: HashMap<String, usize>,
+    /// Parameters in `co_varnames` order: positional, keyword-only, `*args`, `**kwargs`.
+    pub params: Vec<String>,
+    /// Nested scopes in the order they appear.
+    pub children: Vec<ScopeId>,
+    /// The scope this one is nested in.
+    pub parent: Option<ScopeId>,
+    /// Whether the scope is inside a function.
+    pub nested: bool,
+    /// Whether the body contains `yield` (or it is a generator expression).
+    pub is_generator: bool,
+    /// Whether the scope is a comprehension.
+    pub is_comprehension: bool,
+    /// Whether a class body must provide the implicit `__class__` cell.
+    pub needs_class_closure: bool,
+    /// Where each `global`/`nonlocal` directive is, for errors found in pass 2.
+    directives: HashMap<String, Span>,
+}
+
+impl ScopeInfo {
+    fn new(kind: ScopeKind, name: &str, parent: Option<ScopeId>, nested: bool) -> ScopeInfo {
+        ScopeInfo {
+            kind,
+            name: name.to_string(),
+            symbols: Vec::new(),
+            index: HashMap::new(),
+            params: Vec::new(),
+            children: Vec::new(),
+            parent,
+            nested,
+            is_generator: false,
+            is_comprehension: false,
+            needs_class_closure: false,
+            directives: HashMap::new(),
+        }
+    }
+
+    /// The symbol named `name`, if this scope mentions it.
+    pub fn lookup(&self, name: &str) -> Option<&Symbol> {
+        self.index.get(name).map(|&i| &self.symbols[i])
+    }
+
+    /// The scope of `name` here; names the scope never mentions are implicit globals.
+    pub fn scope_of(&self, name: &str) -> Scope {
+        self.lookup(name).map_or(Scope::GlobalImplicit, |s| s.scope)
+    }
+
+    fn flags(&self, name: &str) -> u16 {
+        self.lookup(name).map_or(0, |s| s.flags)
+    }
+
+    fn add_flags(&mut self, name: &str, bits: u16) {
+        match self.index.get(name) {
+            Some(&i) => self.symbols[i].flags |= bits,
+            None => {
+                self.index.insert(name.to_string(), self.symbols.len());
+                self.symbols.push(Symbol {
+                    name: name.to_string(),
+                    flags: bits,
+                    scope: Scope::GlobalImplicit,
+                });
+            }
+        }
+    }
+
+    /// Names whose scope is `scope`, sorted (CPython orders cell and free names so).
+    pub fn sorted_names(&self, scope: Scope) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == scope)
+            .map(|s| s.name.clone())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+/// The analysed scopes of a module, keyed by the AST node that opens each scope.
+#[derive(Debug)]
+pub struct SymbolTable {
+    /// Every scope; index 0 is the module.
+    pub scopes: Vec<ScopeInfo>,
+    /// The scope opened by each `def`, `class`, `lambda` or comprehension node.
+    by_node: HashMap<usize, ScopeId>,
+}
+
+impl SymbolTable {
+    /// Builds and analyses the symbol table of a module.
+    pub(crate) fn build(body: &[Stmt]) -> Result<SymbolTable, RawError> {
+        let mut builder = Builder {
+            table: SymbolTable {
+                scopes: vec![ScopeInfo::new(ScopeKind::Module, "top", None, false)],
+                by_node: HashMap::new(),
+            },
+            current: 0,
+        };
+        builder.visit_body(body)?;
+        let mut table = builder.table;
+        analyze(&mut table)?;
+        Ok(table)
+    }
+
+    /// The scope that `node` (a `def`/`class` statement or a lambda/comprehension
+    /// expression) opens.
+    pub fn scope_of_node<T>(&self, node: &T) -> ScopeId {
+        self.by_node[&node_key(node)]
+    }
+}
+
+/// The identity of an AST node: its address, stable while the AST is borrowed.
+fn node_key<T>(node: &T) -> usize {
+    node as *const T as usize
+}
+
+/// Pass 1: records what each scope does with each name.
+struct Builder {
+    table: SymbolTable,
+    current: ScopeId,
+}
+
+impl Builder {
+    fn scope(&mut self) -> &mut ScopeInfo {
+        &mut self.table.scopes[self.current]
+    }
+
+    fn add_def(&mut self, name: &str, bits: u16) {
+        self.scope().add_flags(name, bits);
+    }
+
+    /// Opens a new scope for `node` inside the current one and makes it current.
+    fn enter<T>(&mut self, node: &T, kind: ScopeKind, name: &str) -> ScopeId {
+        let parent = self.current;
+        let nested = self.table.scopes[parent].nested
+            || self.table.scopes[parent].kind == ScopeKind::Function;
+        let id = self.table.scopes.len();
+        self.table
+            .scopes
+            .push(ScopeInfo::new(kind, name, Some(parent), nested));
+        self.table.scopes[parent].children.push(id);
+        self.table.by_node.insert(node_key(node), id);
+        self.current = id;
+        id
+    }
+
+    fn leave(&mut self) {
+        self.current = self.table.scopes[self.current]
+            .parent
+            .expect("the module scope is never left");
+    }
+
+    fn visit_body(&mut self, body: &[Stmt]) -> Result<(), RawError> {
+        body.iter().try_for_each(|s| self.visit_stmt(s))
+    }
+
+    fn visit_stmt(&mut self, stmt: &Stmt) -> Result<(), RawError> {
+        match &stmt.kind {
+            StmtKind::Expr(e) => self.visit_expr(e),
+            StmtKind::Assign { targets, value } => {
+                self.visit_expr(value)?;
+                targets.iter().try_for_each(|t| self.visit_target(t))
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                if let ExprKind::Name(name) = &target.kind {
+                    self.add_def(name, flag::USE | flag::LOCAL);
+                } else {
+                    self.visit_expr(target)?;
+                }
+                self.visit_expr(value)
+            }
+            StmtKind::FunctionDef(def) => {
+                self.add_def(&def.name.name, flag::LOCAL);
+                self.visit_exprs(&def.decorators)?;
+                self.visit_defaults(&def.params)?;
+                self.enter(stmt, ScopeKind::Function, &def.name.name);
+                self.visit_params(&def.params);
+                self.visit_body(&def.body)?;
+                self.leave();
+                Ok(())
+            }
+            StmtKind::ClassDef(class) => {
+                self.add_def(&class.name.name, flag::LOCAL);
+                self.visit_exprs(&class.decorators)?;
+                self.visit_exprs(&class.bases)?;
+                for kw in &class.keywords {
+                    self.visit_expr(&kw.value)?;
+                }
+                self.enter(stmt, ScopeKind::Class, &class.name.name);
+                self.visit_body(&class.body)?;
+                self.leave();
+                Ok(())
+            }
+            StmtKind::Return(value) => self.visit_opt(value.as_ref()),
+            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+                self.visit_expr(test)?;
+                self.visit_body(body)?;
+                self.visit_body(orelse)
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                self.visit_target(target)?;
+                self.visit_expr(iter)?;
+                self.visit_body(body)?;
+                self.visit_body(orelse)
+            }
+            StmtKind::Break | StmtKind::Continue | StmtKind::Pass => Ok(()),
+            StmtKind::Global(names) => {
+                for name in names {
+                    self.declare(&name.name, stmt.span, flag::GLOBAL, "global")?;
+                }
+                Ok(())
+            }
+            StmtKind::Nonlocal(names) => {
+                for name in names {
+                    self.declare(&name.name, stmt.span, flag::NONLOCAL, "nonlocal")?;
+                }
+                Ok(())
+            }
+            StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.visit_target(t)),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                self.visit_body(body)?;
+                for handler in handlers {
+                    self.visit_opt(handler.typ.as_ref())?;
+                    if let Some(name) = &handler.name {
+                        self.add_def(&name.name, flag::LOCAL);
+                    }
+                    self.visit_body(&handler.body)?;
+                }
+                self.visit_body(orelse)?;
+                self.visit_body(finalbody)
+            }
+            StmtKind::Raise { exc, cause } => {
+                self.visit_opt(exc.as_ref())?;
+                self.visit_opt(cause.as_ref())
+            }
+            StmtKind::Assert { test, msg } => {
+                self.visit_expr(test)?;
+                self.visit_opt(msg.as_ref())
+            }
+            StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
+                for alias in aliases {
+                    let bound = match &alias.asname {
+                        Some(asname) => asname.name.as_str(),
+                        None => alias.name.name.split('.').next().unwrap_or_default(),
+                    };
+                    self.add_def(bound, flag::IMPORT);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Records a `global` or `nonlocal` directive, with CPython's errors for a name the
+    /// scope already used, assigned or took as a parameter.
+    fn declare(&mut self, name: &str, span: Span, bits: u16, what: &str) -> Result<(), RawError> {
+        let cur = self.scope().flags(name);
+        let problem = if cur & flag::PARAM != 0 {
+            Some(format!("name '{name}' is parameter and {what}"))
+        } else if cur & flag::USE != 0 {
+            Some(format!("name '{name}' is used prior to {what} declaration"))
+        } else if cur & (flag::LOCAL | flag::IMPORT) != 0 {
+            Some(format!("name '{name}' is assigned to before {what} declaration"))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            return Err(RawError::syntax(message, span));
+        }
+        self.add_def(name, bits);
+        self.scope().directives.insert(name.to_string(), span);
+        Ok(())
+    }
+
+    fn visit_defaults(&mut self, params: &Parameters) -> Result<(), RawError> {
+        for p in params.args.iter().chain(&params.kwonlyargs) {
+            self.visit_opt(p.default.as_ref())?;
+        }
+        Ok(())
+    }
+
+    fn visit_params(&mut self, params: &Parameters) {
+        let names = params
+            .args
+            .iter()
+            .chain(&params.kwonlyargs)
+            .map(|p| &p.name)
+            .chain(&params.vararg)
+            .chain(&params.kwarg);
+        for ident in names {
+            self.add_def(&ident.name, flag::PARAM);
+            self.scope().params.push(ident.name.clone());
+        }
+    }
+
+    fn visit_target(&mut self, target: &Expr) -> Result<(), RawError> {
+        match &target.kind {
+            ExprKind::Name(name) => {
+                self.add_def(name, flag::LOCAL);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|t| self.visit_target(t))
+            }
+            ExprKind::Starred(inner) => self.visit_target(inner),
+            _ => self.visit_expr(target),
+        }
+    }
+
+    fn visit_opt(&mut self, expr: Option<&Expr>) -> Result<(), RawError> {
+        expr.map_or(Ok(()), |e| self.visit_expr(e))
+    }
+
+    fn visit_exprs(&mut self, exprs: &[Expr]) -> Result<(), RawError> {
+        exprs.iter().try_for_each(|e| self.visit_expr(e))
+    }
+
+    fn visit_expr(&mut self, expr: &Expr) -> Result<(), RawError> {
+        match &expr.kind {
+            ExprKind::Name(name) => {
+                self.add_def(name, flag::USE);
+                // `super()` needs the implicit `__class__` cell of the enclosing class.
+                if name == "super" && self.scope().kind == ScopeKind::Function {
+                    self.add_def("__class__", flag::USE);
+                }
+                Ok(())
+            }
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bool(_)
+            | ExprKind::None
+            | ExprKind::Ellipsis => Ok(()),
+            ExprKind::FString(parts) => self.visit_fstring(parts),
+            ExprKind::BinOp { left, right, .. } => {
+                self.visit_expr(left)?;
+                self.visit_expr(right)
+            }
+            ExprKind::UnaryOp { operand, .. } => self.visit_expr(operand),
+            ExprKind::BoolOp { values, .. } => self.visit_exprs(values),
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
+                self.visit_expr(left)?;
+                self.visit_exprs(comparators)
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.visit_expr(test)?;
+                self.visit_expr(body)?;
+                self.visit_expr(orelse)
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                self.visit_expr(func)?;
+                self.visit_exprs(args)?;
+                keywords.iter().try_for_each(|k| self.visit_expr(&k.value))
+            }
+            ExprKind::Attribute { value, .. } => self.visit_expr(value),
+            ExprKind::Subscript { value, index } => {
+                self.visit_expr(value)?;
+                self.visit_expr(index)
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.visit_expr(part)?;
+                }
+                Ok(())
+            }
+            ExprKind::Starred(inner) => self.visit_expr(inner),
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                self.visit_exprs(items)
+            }
+            ExprKind::Dict { keys, values } => {
+                for key in keys.iter().flatten() {
+                    self.visit_expr(key)?;
+                }
+                self.visit_exprs(values)
+            }
+            ExprKind::Lambda { params, body } => {
+                self.visit_defaults(params)?;
+                self.enter(expr, ScopeKind::Function, "<lambda>");
+                self.visit_params(params);
+                self.visit_expr(body)?;
+                self.leave();
+                Ok(())
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.visit_comprehension(expr, "<listcomp>", generators, &[elt])
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.visit_comprehension(expr, "<setcomp>", generators, &[elt])
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.visit_comprehension(expr, "<dictcomp>", generators, &[key, value]),
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.visit_comprehension(expr, "<genexpr>", generators, &[elt])
+            }
+            ExprKind::Yield(value) => {
+                self.scope().is_generator = true;
+                self.visit_opt(value.as_deref())
+            }
+            ExprKind::YieldFrom(value) => {
+                self.scope().is_generator = true;
+                self.visit_expr(value)
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.visit_expr(value)?;
+                self.visit_target(target)
+            }
+        }
+    }
+
+    fn visit_fstring(&mut self, parts: &[FStringPart]) -> Result<(), RawError> {
+        for part in parts {
+            if let FStringPart::Formatted {
+                value, format_spec, ..
+            } = part
+            {
+                self.visit_expr(value)?;
+                if let Some(spec) = format_spec {
+                    self.visit_fstring(spec)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A comprehension is a function scope whose one parameter, `.0`, is the iterator of
+    /// the outermost `for`; that iterable is evaluated in the enclosing scope.
+    fn visit_comprehension(
+        &mut self,
+        node: &Expr,
+        name: &str,
+        generators: &[Comprehension],
+        elements: &[&Expr],
+    ) -> Result<(), RawError> {
+        let (first, rest) = generators
+            .split_first()
+            .expect("a comprehension has at least one `for`");
+        self.visit_expr(&first.iter)?;
+        let id = self.enter(node, ScopeKind::Function, name);
+        self.table.scopes[id].is_comprehension = true;
+        self.table.scopes[id].is_generator = name == "<genexpr>";
+        self.add_def(".0", flag::PARAM);
+        self.scope().params.push(".0".to_string());
+        self.visit_target(&first.target)?;
+        self.visit_exprs(&first.ifs)?;
+        for generator in rest {
+            self.visit_target(&generator.target)?;
+            self.visit_expr(&generator.iter)?;
+            self.visit_exprs(&generator.ifs)?;
+        }
+        elements.iter().try_for_each(|e| self.visit_expr(e))?;
+        self.leave();
+        Ok(())
+    }
+}
+
+/// Pass 2: decides the scope of every name, top-down from the module.
+fn analyze(table: &mut SymbolTable) -> Result<(), RawError> {
+    let mut free = HashSet::new();
+    analyze_block(table, 0, None, &mut free, &HashSet::new())
+}
+
+/// Analyses scope `id` given the names bound by enclosing functions (`bound`, `None` at
+/// module level) and declared global (`global`); adds the names it needs from outside
+/// to `free`.
+fn analyze_block(
+    table: &mut SymbolTable,
+    id: ScopeId,
+    bound: Option<&HashSet<String>>,
+    free: &mut HashSet<String>,
+    global: &HashSet<String>,
+) -> Result<(), RawError> {
+    let kind = table.scopes[id].kind;
+    let mut local = HashSet::new();
+    // A class body's `global` declarations do not reach its methods.
+    let inherited_global = global.clone();
+    let mut global = global.clone();
+    let mut scopes = HashMap::new();
+    let mut my_free = HashSet::new();
+    for sym in &table.scopes[id].symbols {
+        let scope = analyze_name(&table.scopes[id], sym, bound, &mut local, &mut global)?;
+        if scope == Scope::Free {
+            my_free.insert(sym.name.clone());
+        }
+        scopes.insert(sym.name.clone(), scope);
+    }
+
+    // What the children see as bound by enclosing functions. A class body's own names
+    // are not visible to its methods.
+    let mut child_bound: HashSet<String> = bound.cloned().unwrap_or_default();
+    match kind {
+        ScopeKind::Function => child_bound.extend(local.iter().cloned()),
+        ScopeKind::Class => {
+            child_bound.insert("__class__".to_string());
+        }
+        ScopeKind::Module => {}
+    }
+    let child_global = if kind == ScopeKind::Class {
+        &inherited_global
+    } else {
+        &global
+    };
+
+    let mut children_free = HashSet::new();
+    for child in table.scopes[id].children.clone() {
+        let mut child_free = HashSet::new();
+        analyze_block(table, child, Some(&child_bound), &mut child_free, child_global)?;
+        children_free.extend(child_free);
+    }
+
+    match kind {
+        ScopeKind::Function => {
+            // A local that a child needs becomes a cell; the child's need is met here.
+            for name in children_free.clone() {
+                if scopes.get(&name) == Some(&Scope::Local) {
+                    scopes.insert(name.clone(), Scope::Cell);
+                    children_free.remove(&name);
+                }
+            }
+        }
+        ScopeKind::Class => {
+            if children_free.remove("__class__") {
+                table.scopes[id].needs_class_closure = true;
+            }
+        }
+        ScopeKind::Module => {}
+    }
+
+    let info = &mut table.scopes[id];
+    for sym in &mut info.symbols {
+        sym.scope = scopes[&sym.name];
+    }
+    let mut pass_through: Vec<&String> = children_free.iter().collect();
+    pass_through.sort();
+    for name in pass_through {
+        if let Some(&i) = info.index.get(name) {
+            if kind == ScopeKind::Class {
+                info.symbols[i].flags |= flag::FREE_CLASS;
+            }
+            continue;
+        }
+        // Only names some enclosing function binds pass through; the rest are global.
+        if bound.is_some_and(|b| b.contains(name)) {
+            info.add_flags(name, 0);
+            let i = info.index[name];
+            info.symbols[i].scope = Scope::Free;
+        }
+    }
+    free.extend(my_free);
+    free.extend(children_free);
+    Ok(())
+}
+
+/// CPython's `analyze_name`: the scope of one symbol.
+fn analyze_name(
+    info: &ScopeInfo,
+    sym: &Symbol,
+    bound: Option<&HashSet<String>>,
+    local: &mut HashSet<String>,
+    global: &mut HashSet<String>,
+) -> Result<Scope, RawError> {
+    let name = &sym.name;
+    let directive = || info.directives.get(name).copied().unwrap_or_default();
+    if sym.flags & flag::GLOBAL != 0 {
+        if sym.flags & flag::NONLOCAL != 0 {
+            return Err(RawError::syntax(
+                format!("name '{name}' is nonlocal and global"),
+                directive(),
+            ));
+        }
+        global.insert(name.clone());
+        return Ok(Scope::GlobalExplicit);
+    }
+    if sym.flags & flag::NONLOCAL != 0 {
+        return match bound {
+            Some(b) if b.contains(name) => Ok(Scope::Free),
+            None => Err(RawError::syntax(
+                "nonlocal declaration not allowed at module level",
+                directive(),
+            )),
+            Some(_) => Err(RawError::syntax(
+                format!("no binding for nonlocal '{name}' found"),
+                directive(),
+            )),
+        };
+    }
+    if sym.flags & flag::BOUND != 0 {
+        local.insert(name.clone());
+        global.remove(name);
+        return Ok(Scope::Local);
+    }
+    if bound.is_some_and(|b| b.contains(name)) {
+        return Ok(Scope::Free);
+    }
+    Ok(Scope::GlobalImplicit)
+}

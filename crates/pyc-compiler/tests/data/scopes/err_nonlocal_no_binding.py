@@ -1,0 +1,5 @@
+def outer():
+    def inner():
+        nonlocal zzz
+        zzz = 1
+    return inner

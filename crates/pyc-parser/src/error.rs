@@ -1,0 +1,87 @@
+//! Turning a pest failure into CPython's message and caret position.
+
+use pest::error::{Error, ErrorVariant, InputLocation};
+
+use crate::grammar::Rule;
+use crate::indent::INDENT;
+use crate::line_index::LineIndex;
+use crate::offset_map::OffsetMap;
+use crate::ParseError;
+
+/// Whitespace and markers that never start a token in the prepared text.
+fn is_filler(c: char) -> bool {
+    c.is_whitespace() || c == '\x01' || c == '\x02'
+}
+
+/// Converts a failure of the whole-module parse of the prepared `text`.
+pub(crate) fn from_pest(
+    err: &Error<Rule>,
+    text: &str,
+    map: &OffsetMap,
+    source: &str,
+) -> ParseError {
+    let pos = match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((start, _)) => start,
+    };
+    let at = map.to_source(pos);
+    let positives: &[Rule] = match &err.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives,
+        ErrorVariant::CustomError { .. } => {
+            return ParseError::syntax(
+                "Parser stack overflowed - Python source too complex to parse",
+                at,
+                at,
+            )
+        }
+    };
+    let next = text.as_bytes().get(pos).copied();
+    if next == Some(INDENT) {
+        return ParseError::indentation("unexpected indent", at.saturating_sub(1), at);
+    }
+    if positives.contains(&Rule::INDENT) {
+        return expected_block(text, pos, map, source);
+    }
+    if positives.contains(&Rule::COLON) && next == Some(b'\n') {
+        return ParseError::syntax("expected ':'", at, at + 1);
+    }
+    ParseError::syntax("invalid syntax", at, at + 1)
+}
+
+/// `expected an indented block after ...`: `pos` is just after a block header's newline.
+fn expected_block(text: &str, pos: usize, map: &OffsetMap, source: &str) -> ParseError {
+    let newline = text[..pos].rfind('\n').unwrap_or(0);
+    let line_start = text[..newline].rfind('\n').map_or(0, |i| i + 1);
+    let header = &text[line_start..newline];
+    let trimmed = header.trim_start_matches(is_filler);
+    let word_at = line_start + header.len() - trimmed.len();
+    let word: String = trimmed
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    let what = match word.as_str() {
+        "def" => "function definition".to_string(),
+        "class" => "class definition".to_string(),
+        w => format!("'{w}' statement"),
+    };
+    let line = LineIndex::new(source).line(map.to_source(word_at) as u32);
+    let at = if text[pos..].trim_matches(is_filler).is_empty() {
+        map.to_source(newline)
+    } else {
+        map.to_source(pos)
+    };
+    ParseError::indentation(
+        format!("expected an indented block after {what} on line {line}"),
+        at,
+        at + 1,
+    )
+}
+
+/// Converts a failure to parse an f-string replacement field starting at source `base`.
+pub(crate) fn from_pest_fstring(err: &Error<Rule>, base: usize) -> ParseError {
+    let pos = match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((start, _)) => start,
+    };
+    ParseError::syntax("f-string: invalid syntax", base + pos, base + pos + 1)
+}

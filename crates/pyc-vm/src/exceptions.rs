@@ -1,0 +1,203 @@
+//! Builtin exception classes, and constructors for the exceptions the VM raises itself.
+//!
+//! Constructors are `#[cold]`: they only run on error paths.
+
+use num_bigint::BigInt;
+
+use crate::objects::{ExcObj, Object};
+use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+
+macro_rules! exc_kinds {
+    ($( $kind:ident : $base:ident ),* $(,)?) => {
+        /// The builtin exception classes, in creation order (a base before its subclasses).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum ExcKind { $( $kind, )* }
+
+        impl ExcKind {
+            /// Every kind, bases first.
+            pub const ALL: &'static [ExcKind] = &[$(ExcKind::$kind),*];
+
+            /// The class name.
+            pub fn name(self) -> &'static str {
+                match self { $(ExcKind::$kind => stringify!($kind),)* }
+            }
+
+            /// The base class (`BaseException` is its own, meaning `object`).
+            pub fn base(self) -> ExcKind {
+                match self { $(ExcKind::$kind => ExcKind::$base,)* }
+            }
+        }
+    };
+}
+
+exc_kinds! {
+    BaseException: BaseException,
+    Exception: BaseException,
+    ArithmeticError: Exception,
+    ZeroDivisionError: ArithmeticError,
+    OverflowError: ArithmeticError,
+    LookupError: Exception,
+    IndexError: LookupError,
+    KeyError: LookupError,
+    NameError: Exception,
+    UnboundLocalError: NameError,
+    AttributeError: Exception,
+    TypeError: Exception,
+    ValueError: Exception,
+    RuntimeError: Exception,
+    RecursionError: RuntimeError,
+    NotImplementedError: RuntimeError,
+    StopIteration: Exception,
+    AssertionError: Exception,
+    SyntaxError: Exception,
+    IndentationError: SyntaxError,
+    ImportError: Exception,
+    ModuleNotFoundError: ImportError,
+    UnicodeError: ValueError,
+    GeneratorExit: BaseException,
+    SystemExit: BaseException,
+    KeyboardInterrupt: BaseException,
+}
+
+impl Vm {
+    /// The class object of a builtin exception kind.
+    pub(crate) fn exc_class(&self, kind: ExcKind) -> ObjRef {
+        self.exc_types[kind as usize]
+    }
+
+    /// A new exception instance of `class` with the given args.
+    pub(crate) fn new_exception(&mut self, class: ObjRef, args: Vec<Value>) -> ObjRef {
+        let args = self.heap.alloc(Object::Tuple(args.into_boxed_slice()));
+        self.heap.alloc(Object::Exception(Box::new(ExcObj {
+            class,
+            args,
+            traceback: Vec::new(),
+            cause: Value::None,
+            context: Value::None,
+            suppress_context: false,
+        })))
+    }
+
+    /// A new exception of a builtin kind with one str argument.
+    #[cold]
+    pub(crate) fn err(&mut self, kind: ExcKind, msg: impl Into<String>) -> ObjRef {
+        let msg = self.new_str(msg.into());
+        let class = self.exc_class(kind);
+        self.new_exception(class, vec![msg])
+    }
+
+    /// `TypeError(msg)`.
+    #[cold]
+    pub(crate) fn type_error(&mut self, msg: impl Into<String>) -> ObjRef {
+        self.err(ExcKind::TypeError, msg)
+    }
+
+    /// `ValueError(msg)`.
+    #[cold]
+    pub(crate) fn value_error(&mut self, msg: impl Into<String>) -> ObjRef {
+        self.err(ExcKind::ValueError, msg)
+    }
+
+    /// `KeyError(key)`.
+    #[cold]
+    pub(crate) fn key_error(&mut self, key: Value) -> ObjRef {
+        let class = self.exc_class(ExcKind::KeyError);
+        self.new_exception(class, vec![key])
+    }
+
+    /// `ZeroDivisionError(msg)`.
+    #[cold]
+    pub(crate) fn zero_division(&mut self, msg: &str) -> ObjRef {
+        self.err(ExcKind::ZeroDivisionError, msg)
+    }
+
+    /// `OverflowError(msg)`.
+    #[cold]
+    pub(crate) fn overflow_error(&mut self, msg: &str) -> ObjRef {
+        self.err(ExcKind::OverflowError, msg)
+    }
+
+    /// `UnboundLocalError` for reading an unbound local or cell.
+    #[cold]
+    pub(crate) fn unbound_local(&mut self, name: &str) -> ObjRef {
+        self.err(
+            ExcKind::UnboundLocalError,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    /// `NameError` for reading an empty free variable.
+    #[cold]
+    pub(crate) fn unbound_free(&mut self, name: &str) -> ObjRef {
+        self.err(
+            ExcKind::NameError,
+            format!(
+                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+            ),
+        )
+    }
+
+    /// `NameError: name 'x' is not defined`.
+    #[cold]
+    pub(crate) fn name_error(&mut self, name: &str) -> ObjRef {
+        self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
+    }
+
+    /// `AttributeError: 'T' object has no attribute 'x'`.
+    #[cold]
+    pub(crate) fn no_attribute(&mut self, v: Value, name: &str) -> ObjRef {
+        let msg = match v {
+            Value::Obj(r) if matches!(self.heap.get(r), Object::Type(_)) => {
+                format!("type object '{}' has no attribute '{name}'", self.type_name_of_type(r))
+            }
+            _ => format!("'{}' object has no attribute '{name}'", self.type_name(v)),
+        };
+        self.err(ExcKind::AttributeError, msg)
+    }
+
+    /// An int too large for an operation that needs a machine integer.
+    #[cold]
+    pub(crate) fn too_big(&mut self, _n: &BigInt) -> ObjRef {
+        self.err(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )
+    }
+
+    /// Whether `exc`'s class is `class` or a subclass of it.
+    pub(crate) fn exc_matches(&self, exc: ObjRef, class: ObjRef) -> bool {
+        let cls = match self.heap.get(exc) {
+            Object::Exception(e) => e.class,
+            _ => return false,
+        };
+        self.is_subclass(cls, class)
+    }
+
+    /// Whether the class `t` is an exception class.
+    pub(crate) fn is_exception_class(&self, t: ObjRef) -> bool {
+        matches!(self.heap.get(t), Object::Type(_))
+            && self.is_subclass(t, self.exc_class(ExcKind::BaseException))
+    }
+
+    /// `str(exc)`: `''` for no args, the arg's str for one (repr for `KeyError`), else the
+    /// args tuple's repr.
+    pub(crate) fn exception_str(&self, exc: ObjRef) -> String {
+        let (class, args) = match self.heap.get(exc) {
+            Object::Exception(e) => (e.class, e.args),
+            _ => return String::new(),
+        };
+        let items = match self.heap.get(args) {
+            Object::Tuple(items) => items.clone(),
+            _ => Box::default(),
+        };
+        match items.len() {
+            0 => String::new(),
+            1 if self.is_subclass(class, self.exc_class(ExcKind::KeyError)) => {
+                self.repr(items[0])
+            }
+            1 => self.to_str(items[0]),
+            _ => self.repr(Value::Obj(args)),
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! Python's text formatting of primitive values: the format-spec mini-language
+//! (`format()`, f-strings, `str.format`), printf-style `%` formatting, `round()` on
+//! floats and `str()` of floats.
+//!
+//! Everything here is a pure function over Rust values, matching CPython 3.11 output and
+//! error messages exactly. Errors come back as [`FormatError`], which names the Python
+//! exception class the caller should raise.
+
+mod dtoa;
+mod error;
+mod float;
+mod int;
+mod layout;
+pub mod percent;
+mod round;
+pub mod spec;
+mod string;
+
+pub use error::FormatError;
+pub use float::{float_str, format_float};
+pub use int::format_int;
+pub use percent::{percent_format, Conversion, PercentArg, PercentError};
+pub use round::round_float;
+pub use spec::FormatSpec;
+pub use string::format_str;

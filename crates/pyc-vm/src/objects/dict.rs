@@ -1,0 +1,249 @@
+//! An insertion-ordered hash table (CPython's compact dict layout): a dense entry vector
+//! plus an open-addressing index. Key equality is supplied by the caller, since comparing
+//! keys needs the heap.
+
+use crate::value::Value;
+
+const EMPTY: u32 = u32::MAX;
+const TOMBSTONE: u32 = u32::MAX - 1;
+
+/// One key/value pair; a `Null` key marks a deleted entry.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// The key's hash.
+    pub hash: u64,
+    /// The key (`Null` once deleted).
+    pub key: Value,
+    /// The value.
+    pub value: Value,
+}
+
+/// An insertion-ordered hash map from values to values.
+#[derive(Default, Clone)]
+pub struct Dict {
+    entries: Vec<Entry>,
+    table: Vec<u32>,
+    len: usize,
+}
+
+impl Dict {
+    /// An empty dict.
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Finds the entry with this hash whose key satisfies `eq`: `(table slot, entry index)`.
+    fn find_slot(&self, hash: u64, mut eq: impl FnMut(Value) -> bool) -> Option<(usize, usize)> {
+        if self.table.is_empty() {
+            return None;
+        }
+        let mask = self.table.len() - 1;
+        let mut i = (hash as usize) & mask;
+        loop {
+            match self.table[i] {
+                EMPTY => return None,
+                TOMBSTONE => {}
+                idx => {
+                    let e = &self.entries[idx as usize];
+                    if e.hash == hash && eq(e.key) {
+                        return Some((i, idx as usize));
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The entry index of the key with this hash satisfying `eq`.
+    pub fn find(&self, hash: u64, eq: impl FnMut(Value) -> bool) -> Option<usize> {
+        self.find_slot(hash, eq).map(|(_, i)| i)
+    }
+
+    /// The value at entry index `i` (as returned by [`Dict::find`]).
+    pub fn value_at(&self, i: usize) -> Value {
+        self.entries[i].value
+    }
+
+    /// Replaces the value at entry index `i`.
+    pub fn set_value_at(&mut self, i: usize, v: Value) {
+        self.entries[i].value = v;
+    }
+
+    /// Appends a key known to be absent.
+    pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) {
+        if (self.entries.len() + 1) * 3 > self.table.len() * 2 {
+            self.rebuild();
+        }
+        let idx = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        self.len += 1;
+        let mask = self.table.len() - 1;
+        let mut i = (hash as usize) & mask;
+        while self.table[i] != EMPTY && self.table[i] != TOMBSTONE {
+            i = (i + 1) & mask;
+        }
+        self.table[i] = idx;
+    }
+
+    /// Removes the key with this hash satisfying `eq`, returning its entry.
+    pub fn remove(&mut self, hash: u64, eq: impl FnMut(Value) -> bool) -> Option<Entry> {
+        let (slot, idx) = self.find_slot(hash, eq)?;
+        self.table[slot] = TOMBSTONE;
+        let e = self.entries[idx];
+        self.entries[idx].key = Value::Null;
+        self.entries[idx].value = Value::Null;
+        self.len -= 1;
+        Some(e)
+    }
+
+    /// Removes and returns the last-inserted item.
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let idx = self.entries.iter().rposition(|e| !e.key.is_null())?;
+        let e = self.entries[idx];
+        self.remove(e.hash, |k| k.is_same(e.key))
+    }
+
+    /// Compacts the entries and resizes the index for the current item count.
+    fn rebuild(&mut self) {
+        self.entries.retain(|e| !e.key.is_null());
+        let mut cap = 8;
+        while cap * 2 < (self.entries.len() + 1) * 3 {
+            cap *= 2;
+        }
+        self.table = vec![EMPTY; cap];
+        let mask = cap - 1;
+        for (idx, e) in self.entries.iter().enumerate() {
+            let mut i = (e.hash as usize) & mask;
+            while self.table[i] != EMPTY {
+                i = (i + 1) & mask;
+            }
+            self.table[i] = idx as u32;
+        }
+    }
+
+    /// Removes every item.
+    pub fn clear(&mut self) {
+        *self = Dict::new();
+    }
+
+    /// The items in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
+        self.entries
+            .iter()
+            .filter(|e| !e.key.is_null())
+            .map(|e| (e.key, e.value))
+    }
+
+    /// Raw entries in insertion order, including deleted ones (for iterators).
+    pub fn raw_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The item at raw index `i`, or `None` if that entry was deleted.
+    pub fn raw_at(&self, i: usize) -> Option<Entry> {
+        self.entries.get(i).filter(|e| !e.key.is_null()).copied()
+    }
+}
+
+impl crate::vm::Vm {
+    /// The table of a dict or set object.
+    pub(crate) fn dict_ref(&self, d: crate::value::ObjRef) -> &Dict {
+        match self.heap.get(d) {
+            crate::objects::Object::Dict(t) | crate::objects::Object::Set(t) => t,
+            _ => unreachable!("not a dict"),
+        }
+    }
+
+    /// The table of a dict or set object, mutably.
+    pub(crate) fn dict_mut(&mut self, d: crate::value::ObjRef) -> &mut Dict {
+        match self.heap.get_mut(d) {
+            crate::objects::Object::Dict(t) | crate::objects::Object::Set(t) => t,
+            _ => unreachable!("not a dict"),
+        }
+    }
+
+    /// Number of items of a dict or set.
+    pub(crate) fn dict_len(&self, d: crate::value::ObjRef) -> usize {
+        self.dict_ref(d).len()
+    }
+
+    /// `d.get(key)`, raising `TypeError` for an unhashable key.
+    pub(crate) fn dict_get(
+        &mut self,
+        d: crate::value::ObjRef,
+        key: Value,
+    ) -> crate::PyResult<Option<Value>> {
+        let h = self.hash_key(key)?;
+        let t = self.dict_ref(d);
+        Ok(t.find(h, |k| self.py_eq(k, key)).map(|i| t.value_at(i)))
+    }
+
+    /// `d[key] = value`.
+    pub(crate) fn dict_set(
+        &mut self,
+        d: crate::value::ObjRef,
+        key: Value,
+        value: Value,
+    ) -> crate::PyResult<()> {
+        let h = self.hash_key(key)?;
+        let found = self.dict_ref(d).find(h, |k| self.py_eq(k, key));
+        let t = self.dict_mut(d);
+        match found {
+            Some(i) => t.set_value_at(i, value),
+            None => t.insert_new(h, key, value),
+        }
+        Ok(())
+    }
+
+    /// Removes `key`, returning its value if it was present.
+    pub(crate) fn dict_del(
+        &mut self,
+        d: crate::value::ObjRef,
+        key: Value,
+    ) -> crate::PyResult<Option<Value>> {
+        let h = self.hash_key(key)?;
+        let t = self.dict_ref(d);
+        let Some(entry_key) = t
+            .find(h, |k| self.py_eq(k, key))
+            .and_then(|i| t.raw_at(i))
+            .map(|e| e.key)
+        else {
+            return Ok(None);
+        };
+        Ok(self
+            .dict_mut(d)
+            .remove(h, |k| k.is_same(entry_key))
+            .map(|e| e.value))
+    }
+
+    /// Looks up a str key by its text.
+    pub(crate) fn dict_get_str(&self, d: crate::value::ObjRef, name: &str) -> Option<Value> {
+        let h = crate::objects::str_hash(name);
+        let t = self.dict_ref(d);
+        t.find(h, |k| self.as_str(k) == Some(name))
+            .map(|i| t.value_at(i))
+    }
+
+    /// Sets a str key given by its text.
+    pub(crate) fn dict_set_str(&mut self, d: crate::value::ObjRef, name: &str, value: Value) {
+        let h = crate::objects::str_hash(name);
+        match self.dict_ref(d).find(h, |k| self.as_str(k) == Some(name)) {
+            Some(i) => self.dict_mut(d).set_value_at(i, value),
+            None => {
+                let key = self.new_str(name);
+                self.dict_mut(d).insert_new(h, key, value);
+            }
+        }
+    }
+}
+

@@ -1,0 +1,243 @@
+//! The heap object kinds and their data.
+//!
+//! Submodules hold the behaviour of each kind: [`dict`] (the insertion-ordered hash table
+//! also used for sets), [`int`] (unbounded ints), [`str`], [`list`], [`seq`] (indexing and
+//! slicing shared by list, tuple and str).
+
+pub mod dict;
+pub mod int;
+pub mod list;
+pub mod seq;
+pub mod str;
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use pyc_bytecode::CodeObject;
+
+use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+use crate::PyResult;
+pub use dict::Dict;
+
+/// A native function: `(vm, positional args, keyword args)`.
+pub type NativeFn = fn(&mut Vm, &[Value], &[(Rc<str>, Value)]) -> PyResult<Value>;
+
+/// One heap object.
+pub enum Object {
+    /// `str`.
+    Str(PyStr),
+    /// An `int` too large for `i64`.
+    BigInt(BigInt),
+    /// `tuple`.
+    Tuple(Box<[Value]>),
+    /// `list`.
+    List(Vec<Value>),
+    /// `dict`.
+    Dict(Dict),
+    /// `set` (a dict whose values are unused).
+    Set(Dict),
+    /// A Python function.
+    Function(Box<Function>),
+    /// A cell; `Null` contents mean empty.
+    Cell(Value),
+    /// A code object with its loaded constants.
+    Code(Rc<CodeData>),
+    /// A class.
+    Type(Box<TypeObj>),
+    /// A function implemented in Rust (also unbound methods of builtin types).
+    Builtin(Builtin),
+    /// A bound method: `(function, self)`.
+    Method(Value, Value),
+    /// An exception instance.
+    Exception(Box<ExcObj>),
+    /// `range(start, stop, step)`.
+    Range(i64, i64, i64),
+    /// An iterator over a builtin container.
+    Iter(Box<IterState>),
+    /// `slice(start, stop, step)`.
+    Slice(Value, Value, Value),
+    /// `dict.keys()`, `.values()` or `.items()` of a dict.
+    DictView(ViewKind, ObjRef),
+    /// The `...` singleton.
+    Ellipsis,
+}
+
+/// A `str`: the text, its hash and its length in characters.
+pub struct PyStr {
+    /// The text.
+    pub s: Box<str>,
+    /// [`str_hash`] of the text.
+    pub hash: u64,
+    /// Number of code points (`len()`).
+    pub nchars: usize,
+}
+
+impl PyStr {
+    /// Wraps text, computing its hash and length.
+    pub fn new(s: Box<str>) -> PyStr {
+        let hash = str_hash(&s);
+        let nchars = s.chars().count();
+        PyStr { s, hash, nchars }
+    }
+
+    /// Whether every character is ASCII (then byte and char indices agree).
+    pub fn is_ascii(&self) -> bool {
+        self.nchars == self.s.len()
+    }
+}
+
+/// The hash of a string (FNV-1a; CPython's string hashes are randomised anyway).
+pub fn str_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A code object together with its constants turned into values (loaded once).
+pub struct CodeData {
+    /// The compiled code.
+    pub code: Rc<CodeObject>,
+    /// `co_consts` as values.
+    pub consts: Vec<Value>,
+    /// `co_names` as str objects (so name lookups need no allocation or hashing).
+    pub names: Vec<ObjRef>,
+    /// Number of localsplus slots.
+    pub nlocalsplus: usize,
+    /// Whether the fast call path applies: no `*args`, `**kwargs` or keyword-only params.
+    pub simple_args: bool,
+}
+
+/// A Python function object.
+pub struct Function {
+    /// The body.
+    pub code: Rc<CodeData>,
+    /// The code object as a heap value (`__code__`).
+    pub code_obj: ObjRef,
+    /// The module globals dict.
+    pub globals: ObjRef,
+    /// `__defaults__` (a tuple).
+    pub defaults: Option<ObjRef>,
+    /// `__kwdefaults__` (a dict).
+    pub kwdefaults: Option<ObjRef>,
+    /// `__closure__` (a tuple of cells).
+    pub closure: Option<ObjRef>,
+    /// `__dict__`, made on first attribute store.
+    pub dict: Option<ObjRef>,
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// `__qualname__`.
+    pub qualname: Rc<str>,
+}
+
+/// A class: builtin types and exception classes (user classes next).
+pub struct TypeObj {
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// The single base class (`None` only for `object`).
+    pub base: Option<ObjRef>,
+    /// The class namespace: methods of builtin types.
+    pub dict: ObjRef,
+    /// What calling the class does; receives the class as `args[0]`.
+    pub ctor: Option<NativeFn>,
+}
+
+/// A builtin function or unbound builtin method.
+pub struct Builtin {
+    /// `__name__`.
+    pub name: &'static str,
+    /// The implementation.
+    pub f: NativeFn,
+    /// Whether keyword arguments are accepted.
+    pub takes_kw: bool,
+    /// For methods, the name of the owning type (`'append' of 'list'`).
+    pub owner: Option<&'static str>,
+}
+
+/// One traceback entry: a frame the exception passed through.
+#[derive(Clone)]
+pub struct TbEntry {
+    /// The frame's code.
+    pub code: Rc<CodeObject>,
+    /// The line being executed.
+    pub line: u32,
+}
+
+/// An exception instance.
+pub struct ExcObj {
+    /// Its class.
+    pub class: ObjRef,
+    /// `args` (a tuple).
+    pub args: ObjRef,
+    /// Frames passed through, innermost first.
+    pub traceback: Vec<TbEntry>,
+    /// `__cause__` (`None` when unset).
+    pub cause: Value,
+    /// `__context__` (`None` when unset).
+    pub context: Value,
+    /// `__suppress_context__` (set by `raise ... from`).
+    pub suppress_context: bool,
+}
+
+/// Which part of a dict a view or iterator yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    /// Keys.
+    Keys,
+    /// Values.
+    Values,
+    /// `(key, value)` tuples.
+    Items,
+}
+
+/// The state of a builtin iterator.
+pub enum IterState {
+    /// Over a list (re-reads the list each step, as CPython).
+    List(ObjRef, usize),
+    /// Over a tuple.
+    Tuple(ObjRef, usize),
+    /// Over a str, by byte offset.
+    Str(ObjRef, usize),
+    /// Over a range.
+    Range { next: i64, stop: i64, step: i64 },
+    /// Over a dict or set: `(container, entry index, expected len, kind)`.
+    Dict(ObjRef, usize, usize, ViewKind),
+    /// Over a list or tuple backwards; the index is of the next item + 1.
+    Reversed(ObjRef, usize),
+    /// `enumerate(it, start)`.
+    Enumerate(Value, i64),
+    /// `zip(*its)`.
+    Zip(Vec<Value>),
+    /// `map(f, *its)`.
+    Map(Value, Vec<Value>),
+    /// `filter(f, it)`.
+    Filter(Value, Value),
+}
+
+impl IterState {
+    /// CPython's type name for this iterator.
+    pub fn type_name(&self, heap: &crate::heap::Heap) -> &'static str {
+        match self {
+            IterState::List(..) => "list_iterator",
+            IterState::Tuple(..) => "tuple_iterator",
+            IterState::Str(s, _) => match heap.get(*s) {
+                Object::Str(p) if !p.is_ascii() => "str_iterator",
+                _ => "str_ascii_iterator",
+            },
+            IterState::Range { .. } => "range_iterator",
+            IterState::Dict(d, _, _, kind) => match (heap.get(*d), kind) {
+                (Object::Set(_), _) => "set_iterator",
+                (_, ViewKind::Keys) => "dict_keyiterator",
+                (_, ViewKind::Values) => "dict_valueiterator",
+                (_, ViewKind::Items) => "dict_itemiterator",
+            },
+            IterState::Reversed(..) => "list_reverseiterator",
+            IterState::Enumerate(..) => "enumerate",
+            IterState::Zip(..) => "zip",
+            IterState::Map(..) => "map",
+            IterState::Filter(..) => "filter",
+        }
+    }
+}

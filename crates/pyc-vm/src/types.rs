@@ -1,0 +1,191 @@
+//! The builtin type objects, and `type()` / `isinstance` machinery over them.
+
+use std::rc::Rc;
+
+use crate::heap::Heap;
+use crate::objects::{Dict, IterState, Object, TypeObj, ViewKind};
+use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+
+macro_rules! builtin_types {
+    ($( $field:ident = $name:literal ),* $(,)?) => {
+        /// References to the builtin type objects.
+        pub(crate) struct Types {
+            $( pub $field: ObjRef, )*
+            /// The `...` singleton.
+            pub ellipsis_obj: ObjRef,
+        }
+
+        impl Types {
+            /// Creates every builtin type (all deriving from `object`), without methods.
+            pub(crate) fn create(heap: &mut Heap) -> Types {
+                let object = new_type(heap, "object", None);
+                let ellipsis_obj = heap.alloc(Object::Ellipsis);
+                let mut t = Types { $( $field: object, )* ellipsis_obj };
+                $( if $name != "object" { t.$field = new_type(heap, $name, Some(object)); } )*
+                if let Object::Type(b) = heap.get_mut(t.bool) {
+                    b.base = Some(t.int);
+                }
+                t
+            }
+
+            /// Every builtin type object (GC roots), plus the ellipsis singleton.
+            pub(crate) fn all(&self) -> Vec<ObjRef> {
+                vec![$( self.$field, )* self.ellipsis_obj]
+            }
+        }
+    };
+}
+
+builtin_types! {
+    object = "object",
+    type_ = "type",
+    int = "int",
+    bool = "bool",
+    float = "float",
+    str = "str",
+    none = "NoneType",
+    tuple = "tuple",
+    list = "list",
+    dict = "dict",
+    set = "set",
+    function = "function",
+    cell = "cell",
+    code = "code",
+    builtin = "builtin_function_or_method",
+    method = "method",
+    range = "range",
+    slice = "slice",
+    ellipsis = "ellipsis",
+    dict_keys = "dict_keys",
+    dict_values = "dict_values",
+    dict_items = "dict_items",
+    list_iterator = "list_iterator",
+    tuple_iterator = "tuple_iterator",
+    str_ascii_iterator = "str_ascii_iterator",
+    str_iterator = "str_iterator",
+    range_iterator = "range_iterator",
+    dict_keyiterator = "dict_keyiterator",
+    dict_valueiterator = "dict_valueiterator",
+    dict_itemiterator = "dict_itemiterator",
+    set_iterator = "set_iterator",
+    list_reverseiterator = "list_reverseiterator",
+    enumerate = "enumerate",
+    zip = "zip",
+    map = "map",
+    filter = "filter",
+}
+
+/// Allocates a class with an empty namespace.
+pub(crate) fn new_type(heap: &mut Heap, name: &str, base: Option<ObjRef>) -> ObjRef {
+    let dict = heap.alloc(Object::Dict(Dict::new()));
+    heap.alloc(Object::Type(Box::new(TypeObj {
+        name: Rc::from(name),
+        base,
+        dict,
+        ctor: None,
+    })))
+}
+
+impl Vm {
+    /// `type(v)`.
+    pub(crate) fn type_of(&self, v: Value) -> ObjRef {
+        let t = &self.types;
+        match v {
+            Value::Null | Value::None => t.none,
+            Value::Bool(_) => t.bool,
+            Value::Int(_) => t.int,
+            Value::Float(_) => t.float,
+            Value::Obj(r) => match self.heap.get(r) {
+                Object::Str(_) => t.str,
+                Object::BigInt(_) => t.int,
+                Object::Tuple(_) => t.tuple,
+                Object::List(_) => t.list,
+                Object::Dict(_) => t.dict,
+                Object::Set(_) => t.set,
+                Object::Function(_) => t.function,
+                Object::Cell(_) => t.cell,
+                Object::Code(_) => t.code,
+                Object::Type(_) => t.type_,
+                Object::Builtin(_) => t.builtin,
+                Object::Method(..) => t.method,
+                Object::Exception(e) => e.class,
+                Object::Range(..) => t.range,
+                Object::Slice(..) => t.slice,
+                Object::Ellipsis => t.ellipsis,
+                Object::DictView(ViewKind::Keys, _) => t.dict_keys,
+                Object::DictView(ViewKind::Values, _) => t.dict_values,
+                Object::DictView(ViewKind::Items, _) => t.dict_items,
+                Object::Iter(it) => self.iter_type(it),
+            },
+        }
+    }
+
+    fn iter_type(&self, it: &IterState) -> ObjRef {
+        let t = &self.types;
+        match it.type_name(&self.heap) {
+            "list_iterator" => t.list_iterator,
+            "tuple_iterator" => t.tuple_iterator,
+            "str_iterator" => t.str_iterator,
+            "str_ascii_iterator" => t.str_ascii_iterator,
+            "range_iterator" => t.range_iterator,
+            "dict_keyiterator" => t.dict_keyiterator,
+            "dict_valueiterator" => t.dict_valueiterator,
+            "dict_itemiterator" => t.dict_itemiterator,
+            "set_iterator" => t.set_iterator,
+            "list_reverseiterator" => t.list_reverseiterator,
+            "enumerate" => t.enumerate,
+            "zip" => t.zip,
+            "map" => t.map,
+            _ => t.filter,
+        }
+    }
+
+    /// `type(v).__name__`.
+    pub(crate) fn type_name(&self, v: Value) -> Rc<str> {
+        self.type_name_of_type(self.type_of(v))
+    }
+
+    /// The `__name__` of a class.
+    pub(crate) fn type_name_of_type(&self, t: ObjRef) -> Rc<str> {
+        match self.heap.get(t) {
+            Object::Type(t) => t.name.clone(),
+            _ => Rc::from("?"),
+        }
+    }
+
+    /// Whether class `t` is `base` or derives from it.
+    pub(crate) fn is_subclass(&self, t: ObjRef, base: ObjRef) -> bool {
+        let mut cur = Some(t);
+        while let Some(c) = cur {
+            if c == base {
+                return true;
+            }
+            cur = match self.heap.get(c) {
+                Object::Type(t) => t.base,
+                _ => None,
+            };
+        }
+        false
+    }
+
+    /// `isinstance(v, t)` for a single class `t`.
+    pub(crate) fn is_instance(&self, v: Value, t: ObjRef) -> bool {
+        self.is_subclass(self.type_of(v), t)
+    }
+
+    /// Looks `name` up in class `t` and its bases.
+    pub(crate) fn lookup_in_type(&self, t: ObjRef, name: &str) -> Option<Value> {
+        let mut cur = Some(t);
+        while let Some(c) = cur {
+            let Object::Type(ty) = self.heap.get(c) else {
+                return None;
+            };
+            if let Some(v) = self.dict_get_str(ty.dict, name) {
+                return Some(v);
+            }
+            cur = ty.base;
+        }
+        None
+    }
+}

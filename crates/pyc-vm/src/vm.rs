@@ -1,0 +1,271 @@
+//! The `Vm` struct: heap, value stack, frames, builtins, and small helpers used everywhere.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use pyc_bytecode::{CodeObject, Constant};
+
+use crate::frame::Frame;
+use crate::gc::Marker;
+use crate::heap::Heap;
+use crate::objects::{CodeData, Dict, Object, PyStr};
+use crate::traceback::Uncaught;
+use crate::types::Types;
+use crate::value::{ObjRef, Value};
+use crate::PyResult;
+
+/// Python's default recursion limit: the most frames that may be active at once.
+pub(crate) const RECURSION_LIMIT: usize = 1000;
+
+/// Deepest nesting of native builtins calling back into Python (`sorted(key=...)` inside
+/// a key function, ...). Each level is a Rust call of the dispatch loop.
+pub(crate) const NATIVE_DEPTH_LIMIT: usize = 200;
+
+/// The virtual machine.
+pub struct Vm {
+    pub(crate) heap: Heap,
+    pub(crate) stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) builtins: ObjRef,
+    pub(crate) types: Types,
+    pub(crate) exc_types: Vec<ObjRef>,
+    /// The exception currently being handled (`sys.exc_info()`), or `None`.
+    pub(crate) handled: Value,
+    /// Values native code keeps alive while it calls back into Python.
+    pub(crate) roots: Vec<Value>,
+    /// How many native builtins are currently calling back into Python.
+    pub(crate) native_depth: usize,
+    pub(crate) out: Box<dyn Write>,
+    pub(crate) sources: HashMap<String, Vec<String>>,
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+impl Vm {
+    /// A VM with fresh builtins, printing to the process's standard output.
+    pub fn new() -> Vm {
+        Vm::with_output(Box::new(std::io::BufWriter::new(std::io::stdout())))
+    }
+
+    /// A VM whose `print` writes to `out`.
+    pub fn with_output(out: Box<dyn Write>) -> Vm {
+        let mut heap = Heap::new();
+        let types = Types::create(&mut heap);
+        let builtins = heap.alloc(Object::Dict(Dict::new()));
+        let mut vm = Vm {
+            heap,
+            stack: Vec::with_capacity(1024),
+            frames: Vec::new(),
+            builtins,
+            types,
+            exc_types: Vec::new(),
+            handled: Value::None,
+            roots: Vec::new(),
+            native_depth: 0,
+            out,
+            sources: HashMap::new(),
+        };
+        vm.init_builtins();
+        vm
+    }
+
+    /// Registers the text of a source file so tracebacks can show its lines.
+    pub fn add_source(&mut self, filename: &str, source: &str) {
+        let lines = source.lines().map(str::to_string).collect();
+        self.sources.insert(filename.to_string(), lines);
+    }
+
+    /// Runs a module code object (as `__main__`) to completion.
+    pub fn run_module(&mut self, code: Rc<CodeObject>) -> Result<(), Uncaught> {
+        let code = self.load_code(code);
+        let globals = self.alloc(Object::Dict(Dict::new()));
+        let name = self.new_str("__main__");
+        self.dict_set_str(globals, "__name__", name);
+        let builtins = Value::Obj(self.builtins);
+        self.dict_set_str(globals, "__builtins__", builtins);
+        let base = self.stack.len();
+        self.stack.resize(base + code.nlocalsplus, Value::Null);
+        self.frames.push(Frame {
+            code,
+            pc: 0,
+            base,
+            func: None,
+            globals,
+            locals: Some(globals),
+            ret_base: base,
+            is_entry: true,
+        });
+        let result = self.run_loop();
+        self.flush();
+        match result {
+            Ok(_) => Ok(()),
+            Err(exc) => Err(self.uncaught(exc)),
+        }
+    }
+
+    /// Number of live heap objects (for tests and `gc` statistics).
+    pub fn live_objects(&self) -> usize {
+        self.heap.live()
+    }
+
+    /// Runs a full collection now (`gc.collect()`).
+    pub fn collect_garbage(&mut self) {
+        let mut m = Marker::new();
+        let heap = &mut self.heap;
+        for &v in &self.stack {
+            m.root(heap, v);
+        }
+        for f in &self.frames {
+            for &c in &f.code.consts {
+                m.root(heap, c);
+            }
+            for &n in &f.code.names {
+                m.root_ref(heap, n);
+            }
+            if let Some(func) = f.func {
+                m.root_ref(heap, func);
+            }
+            m.root_ref(heap, f.globals);
+            if let Some(l) = f.locals {
+                m.root_ref(heap, l);
+            }
+        }
+        for &v in &self.roots {
+            m.root(heap, v);
+        }
+        m.root(heap, self.handled);
+        m.root_ref(heap, self.builtins);
+        for &t in self.types.all().iter().chain(&self.exc_types) {
+            m.root_ref(heap, t);
+        }
+        m.finish(heap);
+    }
+
+    /// Flushes Python's standard output.
+    pub(crate) fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    /// Stores a new heap object.
+    #[inline]
+    pub(crate) fn alloc(&mut self, obj: Object) -> ObjRef {
+        self.heap.alloc(obj)
+    }
+
+    /// A new `str`.
+    pub(crate) fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
+        Value::Obj(self.heap.alloc(Object::Str(PyStr::new(s.into()))))
+    }
+
+    /// A new `tuple`.
+    pub(crate) fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        Value::Obj(self.heap.alloc(Object::Tuple(items.into_boxed_slice())))
+    }
+
+    /// A new `list`.
+    pub(crate) fn new_list(&mut self, items: Vec<Value>) -> Value {
+        Value::Obj(self.heap.alloc(Object::List(items)))
+    }
+
+    /// A new empty `dict`.
+    pub(crate) fn new_dict(&mut self) -> ObjRef {
+        self.heap.alloc(Object::Dict(Dict::new()))
+    }
+
+    /// An int value from a big integer, unboxed when it fits in `i64`.
+    pub(crate) fn int_from_big(&mut self, n: BigInt) -> Value {
+        match n.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Obj(self.heap.alloc(Object::BigInt(n))),
+        }
+    }
+
+    /// The text of a str value.
+    #[inline]
+    pub(crate) fn as_str(&self, v: Value) -> Option<&str> {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Object::Str(s) => Some(&s.s),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The items of a tuple or list value.
+    pub(crate) fn seq_items(&self, v: Value) -> Option<&[Value]> {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Object::Tuple(items) => Some(items),
+                Object::List(items) => Some(items),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The top frame (the dispatch loop always has one while running).
+    #[inline]
+    pub(crate) fn frame(&self) -> &Frame {
+        self.frames.last().expect("a frame is running")
+    }
+
+    /// The top frame, mutably.
+    #[inline]
+    pub(crate) fn frame_mut(&mut self) -> &mut Frame {
+        self.frames.last_mut().expect("a frame is running")
+    }
+
+    /// Turns a compiled code object into a [`CodeData`], loading its constants (nested
+    /// code objects included) and names into heap values.
+    pub(crate) fn load_code(&mut self, code: Rc<CodeObject>) -> Rc<CodeData> {
+        let consts = code
+            .consts
+            .iter()
+            .map(|c| self.load_const(c))
+            .collect::<Vec<_>>();
+        let names = code
+            .names
+            .iter()
+            .map(|n| self.heap.alloc(Object::Str(PyStr::new(Box::from(&**n)))))
+            .collect();
+        let simple_args = code.kwonlyargcount == 0
+            && code.flags
+                & (pyc_bytecode::code_flags::VARARGS | pyc_bytecode::code_flags::VARKEYWORDS)
+                == 0;
+        Rc::new(CodeData {
+            nlocalsplus: code.nlocalsplus(),
+            simple_args,
+            code,
+            consts,
+            names,
+        })
+    }
+
+    fn load_const(&mut self, c: &Constant) -> Value {
+        match c {
+            Constant::None => Value::None,
+            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Int(i) => Value::Int(*i),
+            Constant::BigInt(b) => self.int_from_big(b.clone()),
+            Constant::Float(f) => Value::Float(*f),
+            Constant::Str(s) => self.new_str(Box::from(&**s)),
+            Constant::Tuple(items) => {
+                let items = items.iter().map(|c| self.load_const(c)).collect();
+                self.new_tuple(items)
+            }
+            Constant::Ellipsis => Value::Obj(self.types.ellipsis_obj),
+            Constant::Code(code) => {
+                let data = self.load_code(code.clone());
+                Value::Obj(self.heap.alloc(Object::Code(data)))
+            }
+        }
+    }
+}
