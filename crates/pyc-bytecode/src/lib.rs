@@ -28,7 +28,10 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for op in Opcode::ALL {
             assert!(seen.insert(op.name()), "duplicate {}", op.name());
-            assert!(op.name().chars().all(|c| c.is_ascii_uppercase() || c == '_'));
+            assert!(op
+                .name()
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '_'));
         }
     }
 }

@@ -263,11 +263,31 @@ impl Opcode {
             | LoadClassderef | LoadMethod | PushExcInfo | ReturnGenerator | LoadBuildClass
             | LoadAssertionError | ImportFrom => 1,
             LoadGlobal => 1 + (arg & 1),
-            PopTop | StoreFast | StoreName | StoreGlobal | StoreDeref | DeleteAttr
-            | BinarySubscr | BinaryOp | CompareOp | IsOp | ContainsOp | ListAppend | SetAdd
-            | ListExtend | SetUpdate | DictUpdate | DictMerge | PopJumpForwardIfFalse
-            | PopJumpForwardIfTrue | PopJumpBackwardIfFalse | PopJumpBackwardIfTrue
-            | ReturnValue | PopExcept | Reraise | ImportName => -1,
+            PopTop
+            | StoreFast
+            | StoreName
+            | StoreGlobal
+            | StoreDeref
+            | DeleteAttr
+            | BinarySubscr
+            | BinaryOp
+            | CompareOp
+            | IsOp
+            | ContainsOp
+            | ListAppend
+            | SetAdd
+            | ListExtend
+            | SetUpdate
+            | DictUpdate
+            | DictMerge
+            | PopJumpForwardIfFalse
+            | PopJumpForwardIfTrue
+            | PopJumpBackwardIfFalse
+            | PopJumpBackwardIfTrue
+            | ReturnValue
+            | PopExcept
+            | Reraise
+            | ImportName => -1,
             StoreAttr | MapAdd | DeleteSubscr => -2,
             StoreSubscr => -3,
             BuildSlice | BuildTuple | BuildList | BuildSet | BuildString => 1 - arg,

@@ -21,7 +21,8 @@ pub use error::{CompileError, ErrorKind};
 pub fn compile(source: &str, filename: &str) -> Result<Rc<CodeObject>, CompileError> {
     let module = pyc_parser::parse_module(source)
         .map_err(|e| error::RawError::from(e).locate(source, filename))?;
-    let table = symtable::SymbolTable::build(&module.body).map_err(|e| e.locate(source, filename))?;
+    let table =
+        symtable::SymbolTable::build(&module.body).map_err(|e| e.locate(source, filename))?;
     let compiler = codegen::Compiler::new(table, source, filename);
     let code = compiler
         .compile_module(&module.body)

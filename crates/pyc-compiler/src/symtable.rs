@@ -368,7 +368,9 @@ impl Builder {
         } else if cur & flag::USE != 0 {
             Some(format!("name '{name}' is used prior to {what} declaration"))
         } else if cur & (flag::LOCAL | flag::IMPORT) != 0 {
-            Some(format!("name '{name}' is assigned to before {what} declaration"))
+            Some(format!(
+                "name '{name}' is assigned to before {what} declaration"
+            ))
         } else {
             None
         };
@@ -376,7 +378,10 @@ impl Builder {
             return Err(RawError::syntax(message, span));
         }
         self.add_def(name, bits);
-        self.scope().directives.insert(name.to_string(), span);
+        self.scope()
+            .directives
+            .entry(name.to_string())
+            .or_insert(span);
         Ok(())
     }
 
@@ -620,7 +625,13 @@ fn analyze_block(
     let mut children_free = HashSet::new();
     for child in table.scopes[id].children.clone() {
         let mut child_free = HashSet::new();
-        analyze_block(table, child, Some(&child_bound), &mut child_free, child_global)?;
+        analyze_block(
+            table,
+            child,
+            Some(&child_bound),
+            &mut child_free,
+            child_global,
+        )?;
         children_free.extend(child_free);
     }
 

@@ -26,9 +26,21 @@ fn join(names: &[std::rc::Rc<str>]) -> String {
 /// Renders a code object tree in the `.scopes` format.
 fn describe(code: &CodeObject, out: &mut Vec<String>) {
     out.push(format!("code {}", code.qualname));
-    out.push(format!("  varnames {}", join(&code.varnames())).trim_end().to_string());
-    out.push(format!("  cellvars {}", join(&code.cellvars())).trim_end().to_string());
-    out.push(format!("  freevars {}", join(&code.freevars())).trim_end().to_string());
+    out.push(
+        format!("  varnames {}", join(&code.varnames()))
+            .trim_end()
+            .to_string(),
+    );
+    out.push(
+        format!("  cellvars {}", join(&code.cellvars()))
+            .trim_end()
+            .to_string(),
+    );
+    out.push(
+        format!("  freevars {}", join(&code.freevars()))
+            .trim_end()
+            .to_string(),
+    );
     for ins in pyc_disasm::instructions(code) {
         if CLOSURE_OPS.contains(&ins.op) {
             let arg = if ins.op == Opcode::CopyFreeVars {

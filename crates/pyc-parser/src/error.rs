@@ -3,7 +3,7 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use crate::grammar::Rule;
-use crate::indent::INDENT;
+use crate::indent::{Prepared, INDENT};
 use crate::line_index::LineIndex;
 use crate::offset_map::OffsetMap;
 use crate::ParseError;
@@ -13,13 +13,9 @@ fn is_filler(c: char) -> bool {
     c.is_whitespace() || c == '\x01' || c == '\x02'
 }
 
-/// Converts a failure of the whole-module parse of the prepared `text`.
-pub(crate) fn from_pest(
-    err: &Error<Rule>,
-    text: &str,
-    map: &OffsetMap,
-    source: &str,
-) -> ParseError {
+/// Converts a failure of the whole-module parse of the prepared text.
+pub(crate) fn from_pest(err: &Error<Rule>, prepared: &Prepared, source: &str) -> ParseError {
+    let (text, map) = (prepared.text.as_str(), &prepared.map);
     let pos = match err.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((start, _)) => start,
@@ -35,6 +31,12 @@ pub(crate) fn from_pest(
             )
         }
     };
+    if let Some((open, open_at)) = prepared.unclosed {
+        if blames_unclosed(text, pos, source, at, open_at) {
+            let msg = format!("'{}' was never closed", open as char);
+            return ParseError::syntax(msg, open_at, open_at + 1);
+        }
+    }
     let next = text.as_bytes().get(pos).copied();
     if next == Some(INDENT) {
         return ParseError::indentation("unexpected indent", at.saturating_sub(1), at);
@@ -46,6 +48,24 @@ pub(crate) fn from_pest(
         return ParseError::syntax("expected ':'", at, at + 1);
     }
     ParseError::syntax("invalid syntax", at, at + 1)
+}
+
+/// Whether a failure at prepared `pos` (source `at`) with a bracket still open at
+/// `open_at` is CPython's `'(' was never closed`: CPython says so when its parser reaches
+/// the end of the file, which happens when the failure is on a later line than the bracket
+/// or at a final operand (whose lookahead reaches the end).
+fn blames_unclosed(text: &str, pos: usize, source: &str, at: usize, open_at: usize) -> bool {
+    let index = LineIndex::new(source);
+    if index.line(at as u32) != index.line(open_at as u32) {
+        return true;
+    }
+    let rest = text[pos..].trim_start_matches(is_filler);
+    let starts_operand = match rest.chars().next() {
+        Some(c) => c.is_alphanumeric() || matches!(c, '_' | '\'' | '"'),
+        None => true,
+    };
+    let after = rest.trim_start_matches(|c| !is_filler(c));
+    starts_operand && after.trim_matches(is_filler).is_empty()
 }
 
 /// `expected an indented block after ...`: `pos` is just after a block header's newline.

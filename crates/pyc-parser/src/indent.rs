@@ -4,10 +4,9 @@
 //! (recorded in an [`OffsetMap`]): newlines inside brackets, backslash continuations,
 //! comments and blank lines become spaces; each logical line ends in `\n`; INDENT and
 //! DEDENT bytes go right before the first token of a line. Tokenizer-level errors
-//! (unterminated strings, unbalanced brackets, inconsistent dedents, deep nesting) are
+//! (unterminated strings, mismatched brackets, inconsistent dedents, deep nesting) are
 //! reported here, before pest runs, so the grammar never recurses too deeply.
 
-use crate::ast::Span;
 use crate::line_index::LineIndex;
 use crate::offset_map::OffsetMap;
 use crate::ParseError;
@@ -27,6 +26,9 @@ pub(crate) struct Prepared {
     pub(crate) text: String,
     /// Prepared offsets to source offsets.
     pub(crate) map: OffsetMap,
+    /// The innermost bracket still open at the end of the source, and its offset; the
+    /// grammar then fails and [`crate::error`] decides whether to blame the bracket.
+    pub(crate) unclosed: Option<(u8, usize)>,
 }
 
 /// Runs the pre-pass over `source`.
@@ -80,10 +82,7 @@ impl Scanner<'_> {
                 _ => self.copy(1),
             }
         }
-        if let Some(&(open, at)) = self.brackets.last() {
-            let msg = format!("'{}' was never closed", open as char);
-            return Err(ParseError::syntax(msg, at, at + 1));
-        }
+        let unclosed = self.brackets.last().copied();
         let end = self.src.len();
         if !line_start {
             self.mark(b'\n', end);
@@ -95,6 +94,7 @@ impl Scanner<'_> {
         Ok(Prepared {
             text,
             map: self.map,
+            unclosed,
         })
     }
 
@@ -222,7 +222,9 @@ impl Scanner<'_> {
         let start = self.pos;
         let mut end = start;
         while end < self.src.len()
-            && (self.src[end] == b'_' || self.src[end].is_ascii_alphanumeric() || self.src[end] >= 0x80)
+            && (self.src[end] == b'_'
+                || self.src[end].is_ascii_alphanumeric()
+                || self.src[end] >= 0x80)
         {
             end += 1;
         }
@@ -283,7 +285,11 @@ impl Scanner<'_> {
         let at = self.pos;
         self.brackets.push((self.src[at], at));
         if self.brackets.len() > MAX_PAREN_DEPTH {
-            return Err(ParseError::syntax("too many nested parentheses", at, at + 1));
+            return Err(ParseError::syntax(
+                "too many nested parentheses",
+                at,
+                at + 1,
+            ));
         }
         self.copy(1);
         Ok(())

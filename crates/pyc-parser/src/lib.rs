@@ -1,12 +1,14 @@
 //! Python source text to an owned [`ast::Module`] whose nodes carry byte spans.
 //!
 //! The grammar is written for pest; pest's pairs never leave this crate.
-//! Public modules: [`ast`] (the tree), [`line_index`] (offsets to lines and columns).
+//! Public modules: [`ast`] (the tree), [`line_index`] (offsets to lines and columns),
+//! [`dump`] (a readable text dump of a tree, for tests and debugging).
 //! Internally: `indent` (pre-pass to logical lines with INDENT/DEDENT markers),
 //! `offset_map` (prepared offsets back to source offsets), `grammar` (the pest parser),
 //! `error` (pest failures to CPython's messages) and `lower` (pest pairs to the AST).
 
 pub mod ast;
+pub mod dump;
 mod error;
 mod grammar;
 mod indent;

@@ -123,7 +123,9 @@ impl Vm {
     pub(crate) fn unbound_local(&mut self, name: &str) -> ObjRef {
         self.err(
             ExcKind::UnboundLocalError,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 
@@ -149,7 +151,10 @@ impl Vm {
     pub(crate) fn no_attribute(&mut self, v: Value, name: &str) -> ObjRef {
         let msg = match v {
             Value::Obj(r) if matches!(self.heap.get(r), Object::Type(_)) => {
-                format!("type object '{}' has no attribute '{name}'", self.type_name_of_type(r))
+                format!(
+                    "type object '{}' has no attribute '{name}'",
+                    self.type_name_of_type(r)
+                )
             }
             _ => format!("'{}' object has no attribute '{name}'", self.type_name(v)),
         };
@@ -193,11 +198,92 @@ impl Vm {
         };
         match items.len() {
             0 => String::new(),
-            1 if self.is_subclass(class, self.exc_class(ExcKind::KeyError)) => {
-                self.repr(items[0])
-            }
+            1 if self.is_subclass(class, self.exc_class(ExcKind::KeyError)) => self.repr(items[0]),
             1 => self.to_str(items[0]),
             _ => self.repr(Value::Obj(args)),
         }
+    }
+}
+
+impl Vm {
+    /// Turns a raised value into an exception instance: a class is instantiated with no
+    /// arguments; anything else is a `TypeError`.
+    fn make_exception(&mut self, v: Value) -> crate::PyResult<ObjRef> {
+        if let Value::Obj(r) = v {
+            match self.heap.get(r) {
+                Object::Exception(_) => return Ok(r),
+                Object::Type(_) if self.is_exception_class(r) => {
+                    return Ok(self.new_exception(r, Vec::new()));
+                }
+                _ => {}
+            }
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// `RAISE_VARARGS argc`.
+    pub(crate) fn raise_varargs(&mut self, argc: usize) -> crate::PyResult<()> {
+        match argc {
+            0 => match self.handled {
+                Value::Obj(exc) => {
+                    self.reraise = true;
+                    Err(exc)
+                }
+                _ => Err(self.err(ExcKind::RuntimeError, "No active exception to reraise")),
+            },
+            1 => {
+                let v = self.pop();
+                Err(self.make_exception(v)?)
+            }
+            _ => {
+                let cause = self.pop();
+                let v = self.pop();
+                let exc = self.make_exception(v)?;
+                let cause = match cause {
+                    Value::None => Value::None,
+                    c => match self.make_exception(c) {
+                        Ok(c) => Value::Obj(c),
+                        Err(_) => {
+                            return Err(
+                                self.type_error("exception causes must derive from BaseException")
+                            )
+                        }
+                    },
+                };
+                if let Object::Exception(e) = self.heap.get_mut(exc) {
+                    e.cause = cause;
+                    e.suppress_context = true;
+                }
+                Err(exc)
+            }
+        }
+    }
+
+    /// `CHECK_EXC_MATCH`: `exc type` -> `exc bool`.
+    pub(crate) fn check_exc_match(&mut self) -> crate::PyResult<()> {
+        let t = self.pop();
+        let exc = self.top();
+        let classes: Vec<Value> = match t {
+            Value::Obj(r) => match self.heap.get(r) {
+                Object::Tuple(items) => items.to_vec(),
+                _ => vec![t],
+            },
+            _ => vec![t],
+        };
+        let mut matched = false;
+        for c in classes {
+            match c {
+                Value::Obj(c) if self.is_exception_class(c) => {
+                    matched |= self.is_instance(exc, c);
+                }
+                _ => {
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ))
+                }
+            }
+        }
+        self.stack.push(Value::Bool(matched));
+        Ok(())
     }
 }

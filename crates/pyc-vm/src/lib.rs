@@ -1,1 +1,53 @@
-//! placeholder until written
+//! pyc-vm: the stack VM that runs pyc bytecode with CPython 3.11's closure model.
+//!
+//! # Design
+//! - **Values** ([`value`]): a 16-byte `Copy` enum of immediates (None, bool, `i64`,
+//!   float, the internal `Null`) and heap references (`u32` arena indices).
+//! - **Heap** ([`heap`], [`gc`]): an arena of slots with a free list and a tracing
+//!   mark-and-sweep collector. Roots: the shared value stack, every frame's function,
+//!   globals, locals mapping and code constants, the builtins dict and builtin types,
+//!   the exception being handled, and `Vm::roots` (values held by native code that calls
+//!   back into Python). A collection runs only at the top of the dispatch loop, between
+//!   instructions, once enough objects were allocated since the last one (twice the
+//!   live count, at least 20 000); `Vm::collect_garbage` forces one (`gc.collect()`).
+//!   Cycles (function -> closure tuple -> cell -> function) need nothing special.
+//! - **Frames** ([`frame`], [`interp`], [`call`]): one dispatch loop with an explicit
+//!   frame stack. Each frame's localsplus and operand stack are a window of one shared
+//!   value stack; a Python-to-Python call never recurses on the Rust stack. At 1000
+//!   active frames a call raises `RecursionError`. Native builtins that call back into
+//!   Python (`sorted(key=)`, `map`, ...) run a nested loop, at most 200 deep.
+//! - **Exceptions** ([`exceptions`], [`traceback`]): CPython 3.11's exception table;
+//!   each frame an exception passes through adds a traceback entry.
+//!
+//! Modules: [`objects`] (object kinds: dict, int, str, list, sequences), [`ops`]
+//! (operators, equality, hashing), [`repr`], [`attr`] (attributes and introspection),
+//! [`scope`] (globals, names, cells), [`iter`], [`stackops`] (container opcodes),
+//! [`fmt`] (glue to [`format`]), [`builtins`], [`types`].
+
+pub mod attr;
+pub mod builtins;
+pub mod call;
+pub mod exceptions;
+pub mod fmt;
+pub mod format;
+pub mod frame;
+pub mod gc;
+pub mod heap;
+pub mod interp;
+pub mod iter;
+pub mod objects;
+pub mod ops;
+pub mod repr;
+pub mod scope;
+pub mod stackops;
+pub mod traceback;
+pub mod types;
+pub mod value;
+pub mod vm;
+
+pub use traceback::Uncaught;
+pub use value::{ObjRef, Value};
+pub use vm::Vm;
+
+/// The result of an operation that may raise: `Err` holds the exception instance.
+pub type PyResult<T> = Result<T, ObjRef>;

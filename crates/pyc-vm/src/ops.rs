@@ -28,7 +28,11 @@ fn hash_i64(i: i64) -> i64 {
 /// CPython's hash of a big int.
 fn hash_big(b: &BigInt) -> i64 {
     let m = (b.magnitude() % HASH_MODULUS).to_i64().unwrap_or(0);
-    let h = if b.sign() == num_bigint::Sign::Minus { -m } else { m };
+    let h = if b.sign() == num_bigint::Sign::Minus {
+        -m
+    } else {
+        m
+    };
     if h == -1 {
         -2
     } else {
@@ -251,7 +255,11 @@ impl Vm {
             acc = acc.wrapping_mul(P1);
         }
         acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3_527_539));
-        Ok(if acc as i64 == -1 { 1_546_275_796 } else { acc as i64 })
+        Ok(if acc as i64 == -1 {
+            1_546_275_796
+        } else {
+            acc as i64
+        })
     }
 
     /// The hash of a key, raising `TypeError: unhashable type: 'list'`.
@@ -316,7 +324,11 @@ impl Vm {
             }
             2 | 6 => {
                 if y == 0.0 {
-                    let msg = if op == 2 { "float floor division by zero" } else { "float modulo" };
+                    let msg = if op == 2 {
+                        "float floor division by zero"
+                    } else {
+                        "float modulo"
+                    };
                     return Err(self.zero_division(msg));
                 }
                 let (div, rem) = float_divmod(x, y);
@@ -355,7 +367,10 @@ impl Vm {
                     Ok(Some(self.new_str(joined)))
                 }
                 None => {
-                    let msg = format!("can only concatenate str (not \"{}\") to str", self.type_name(b));
+                    let msg = format!(
+                        "can only concatenate str (not \"{}\") to str",
+                        self.type_name(b)
+                    );
                     Err(self.type_error(msg))
                 }
             },
@@ -369,7 +384,10 @@ impl Vm {
                     Ok(Some(self.new_list(items)))
                 }
                 _ => {
-                    let msg = format!("can only concatenate list (not \"{}\") to list", self.type_name(b));
+                    let msg = format!(
+                        "can only concatenate list (not \"{}\") to list",
+                        self.type_name(b)
+                    );
                     Err(self.type_error(msg))
                 }
             },
@@ -379,13 +397,19 @@ impl Vm {
                     Ok(Some(self.new_tuple(items)))
                 }
                 _ => {
-                    let msg = format!("can only concatenate tuple (not \"{}\") to tuple", self.type_name(b));
+                    let msg = format!(
+                        "can only concatenate tuple (not \"{}\") to tuple",
+                        self.type_name(b)
+                    );
                     Err(self.type_error(msg))
                 }
             },
             (5, Object::Str(_) | Object::List(_) | Object::Tuple(_)) => {
                 if !self.is_int(b) {
-                    let msg = format!("can't multiply sequence by non-int of type '{}'", self.type_name(b));
+                    let msg = format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        self.type_name(b)
+                    );
                     return Err(self.type_error(msg));
                 }
                 let n = self.int_to_i64(b)?.max(0) as usize;
@@ -481,7 +505,11 @@ fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
             if y.is_nan() {
                 None
             } else if y.is_infinite() {
-                Some(if *y > 0.0 { Ordering::Less } else { Ordering::Greater })
+                Some(if *y > 0.0 {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                })
             } else {
                 BigInt::from_f64(y.floor()).map(|b| match x.cmp(&b) {
                     Ordering::Equal if y.fract() != 0.0 => Ordering::Less,

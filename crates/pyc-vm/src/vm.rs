@@ -15,7 +15,6 @@ use crate::objects::{CodeData, Dict, Object, PyStr};
 use crate::traceback::Uncaught;
 use crate::types::Types;
 use crate::value::{ObjRef, Value};
-use crate::PyResult;
 
 /// Python's default recursion limit: the most frames that may be active at once.
 pub(crate) const RECURSION_LIMIT: usize = 1000;
@@ -38,6 +37,8 @@ pub struct Vm {
     pub(crate) roots: Vec<Value>,
     /// How many native builtins are currently calling back into Python.
     pub(crate) native_depth: usize,
+    /// Set when the exception being raised is a re-raise (no new traceback entry).
+    pub(crate) reraise: bool,
     pub(crate) out: Box<dyn Write>,
     pub(crate) sources: HashMap<String, Vec<String>>,
 }
@@ -69,6 +70,7 @@ impl Vm {
             handled: Value::None,
             roots: Vec::new(),
             native_depth: 0,
+            reraise: false,
             out,
             sources: HashMap::new(),
         };

@@ -38,8 +38,9 @@ pub(super) fn binop_arg(op: BinOp) -> u32 {
     }
 }
 
-/// The constant an expression is, if it is a literal (or a tuple of literals).
-fn literal(e: &Expr) -> Option<Constant> {
+/// The constant an expression is, if it is a literal, a negated number literal, or a
+/// tuple of those (CPython folds these at compile time too).
+pub(super) fn literal(e: &Expr) -> Option<Constant> {
     Some(match &e.kind {
         ExprKind::Int(i) => match i.to_i64() {
             Some(small) => Constant::Int(small),
@@ -50,6 +51,17 @@ fn literal(e: &Expr) -> Option<Constant> {
         ExprKind::Bool(b) => Constant::Bool(*b),
         ExprKind::None => Constant::None,
         ExprKind::Ellipsis => Constant::Ellipsis,
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand,
+        } => match &operand.kind {
+            ExprKind::Int(i) => match (-i).to_i64() {
+                Some(small) => Constant::Int(small),
+                None => Constant::BigInt(-i),
+            },
+            ExprKind::Float(f) => Constant::Float(-f),
+            _ => return None,
+        },
         ExprKind::Tuple(items) => Constant::Tuple(
             items
                 .iter()
@@ -491,9 +503,17 @@ impl<'a> Compiler<'a> {
     /// Pushes the defaults a `def` or `lambda` needs and returns the `MAKE_FUNCTION` flags.
     fn defaults(&mut self, params: &'a Parameters) -> Result<u32, RawError> {
         let mut flags = 0;
-        let defaults: Vec<&'a Expr> = params.args.iter().filter_map(|p| p.default.as_ref()).collect();
+        let defaults: Vec<&'a Expr> = params
+            .args
+            .iter()
+            .filter_map(|p| p.default.as_ref())
+            .collect();
         if !defaults.is_empty() {
-            match defaults.iter().map(|d| literal(d)).collect::<Option<Vec<_>>>() {
+            match defaults
+                .iter()
+                .map(|d| literal(d))
+                .collect::<Option<Vec<_>>>()
+            {
                 Some(constants) => self.load_const(Constant::Tuple(constants.into())),
                 None => {
                     for d in &defaults {
@@ -671,7 +691,11 @@ impl<'a> Compiler<'a> {
 
     /// A comprehension: its own code object called at once with the iterator of the
     /// outermost iterable, as CPython 3.11 compiles it.
-    fn comprehension(&mut self, e: &'a Expr, generators: &'a [Comprehension]) -> Result<(), RawError> {
+    fn comprehension(
+        &mut self,
+        e: &'a Expr,
+        generators: &'a [Comprehension],
+    ) -> Result<(), RawError> {
         let scope = self.table.scope_of_node(e);
         let name = self.table.scopes[scope].name.clone();
         let qualname = self.qualname_for(&name);

@@ -215,10 +215,16 @@ impl<'a> Compiler<'a> {
             return name.to_string();
         };
         let info = &self.table.scopes[frame.scope];
+        // A function declared `global` in its parent is named as if at module level.
+        if info.scope_of(name) == Scope::GlobalExplicit {
+            return name.to_string();
+        }
         match info.kind {
             ScopeKind::Module => name.to_string(),
-            ScopeKind::Class => format!("{}.{name}", frame.unit_qualname()),
-            ScopeKind::Function => format!("{}.<locals>.{name}", frame.unit_qualname()),
+            ScopeKind::Function if !info.is_comprehension => {
+                format!("{}.<locals>.{name}", frame.unit.qualname())
+            }
+            _ => format!("{}.{name}", frame.unit.qualname()),
         }
     }
 
@@ -294,12 +300,6 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::PushNull, 0);
         self.expr(func)
-    }
-}
-
-impl Frame<'_> {
-    fn unit_qualname(&self) -> String {
-        self.unit.qualname().to_string()
     }
 }
 

@@ -58,16 +58,20 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             StmtKind::While { test, body, orelse } => {
+                // As CPython 3.11: the test runs once on entry and again at the bottom,
+                // jumping back into the body while it holds.
                 let start = self.new_label();
+                let body_start = self.new_label();
                 let otherwise = self.new_label();
                 let exit = self.new_label();
                 self.bind(start);
                 self.jump_if(test, otherwise, false)?;
+                self.bind(body_start);
                 self.frame().fblocks.push(FBlock::While { start, exit });
                 self.body(body)?;
                 self.frame().fblocks.pop();
-                self.set_line(test.span);
-                self.emit_jump(Opcode::JumpBackward, start);
+                self.set_line(stmt.span);
+                self.jump_if(test, body_start, true)?;
                 self.bind(otherwise);
                 self.body(orelse)?;
                 self.bind(exit);
@@ -308,13 +312,21 @@ impl<'a> Compiler<'a> {
         if self.scope_kind() != ScopeKind::Function {
             return Err(RawError::syntax("'return' outside function", stmt.span));
         }
-        match value {
-            Some(v) => self.expr(v)?,
-            None => self.load_const(Constant::None),
+        // A constant return value is loaded after unwinding, so nothing has to be kept
+        // on the stack while `finally` bodies run (as CPython does).
+        let constant = match value {
+            None => Some(Constant::None),
+            Some(v) => super::expr::literal(v),
+        };
+        if let (Some(v), None) = (value, &constant) {
+            self.expr(v)?;
         }
         let saved = self.save_blocks();
-        self.unwind_all(true)?;
+        self.unwind_all(constant.is_none())?;
         self.set_line(stmt.span);
+        if let Some(constant) = constant {
+            self.load_const(constant);
+        }
         self.emit(Opcode::ReturnValue, 0);
         self.restore_blocks(saved);
         Ok(())
@@ -322,8 +334,7 @@ impl<'a> Compiler<'a> {
 
     fn break_stmt(&mut self, stmt: &'a Stmt) -> Result<(), RawError> {
         let saved = self.save_blocks();
-        let Some(FBlock::While { exit, .. } | FBlock::For { exit, .. }) =
-            self.unwind_to_loop()?
+        let Some(FBlock::While { exit, .. } | FBlock::For { exit, .. }) = self.unwind_to_loop()?
         else {
             return Err(RawError::syntax("'break' outside loop", stmt.span));
         };
@@ -472,11 +483,10 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let end = self.new_label();
         let depth = self.unit().depth;
+        // The `try` line gets an instruction of its own, as in CPython.
+        self.emit(Opcode::Nop, 0);
         self.unit().push_handler(except, depth, false);
         self.frame().fblocks.push(FBlock::TryExcept);
-        if body.is_empty() {
-            self.emit(Opcode::Nop, 0);
-        }
         self.body(body)?;
         self.frame().fblocks.pop();
         self.unit().pop_handler();
@@ -558,6 +568,9 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let exit = self.new_label();
         let depth = self.unit().depth;
+        if handlers.is_empty() {
+            self.emit(Opcode::Nop, 0);
+        }
         self.unit().push_handler(on_error, depth, false);
         self.frame()
             .fblocks

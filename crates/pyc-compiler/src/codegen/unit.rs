@@ -134,7 +134,6 @@ impl Unit {
         &self.qualname
     }
 
-
     fn push(&mut self, op: Opcode, arg: Arg) {
         self.instructions.push(Pending {
             op,
@@ -204,7 +203,7 @@ impl Unit {
     /// Whether the last instruction emitted never falls through.
     pub fn ends_in_terminator(&self) -> bool {
         let end = self.instructions.len();
-        let targeted = self.labels.iter().any(|l| *l == Some(end));
+        let targeted = self.labels.contains(&Some(end));
         !targeted
             && self
                 .instructions
@@ -272,8 +271,48 @@ impl Unit {
         self.varnames.len() + pos
     }
 
+    /// Drops instructions no path reaches (code after a `return` inside `try`, say),
+    /// moving labels that pointed at them to the next instruction kept.
+    fn remove_unreachable(&mut self) {
+        let n = self.instructions.len();
+        let target = |labels: &[Option<usize>], l: Label| labels[l.0].expect("bound label");
+        let mut reachable = vec![false; n];
+        let mut work = vec![0usize];
+        while let Some(i) = work.pop() {
+            if i >= n || reachable[i] {
+                continue;
+            }
+            reachable[i] = true;
+            let p = &self.instructions[i];
+            if let Arg::Label(l) = p.arg {
+                work.push(target(&self.labels, l));
+            }
+            if let Some(h) = p.handler {
+                work.push(target(&self.labels, h.label));
+            }
+            if !p.op.is_terminator() {
+                work.push(i + 1);
+            }
+        }
+        // new_index[i] is where old instruction i (or the next kept one) ends up.
+        let mut new_index = Vec::with_capacity(n + 1);
+        let mut kept = 0;
+        for &r in &reachable {
+            new_index.push(kept);
+            kept += usize::from(r);
+        }
+        new_index.push(kept);
+        for label in self.labels.iter_mut().flatten() {
+            *label = new_index[*label];
+        }
+        let mut flags = reachable.into_iter();
+        self.instructions
+            .retain(|_| flags.next().expect("one flag per instruction"));
+    }
+
     /// Resolves everything symbolic and produces the finished code object.
-    pub fn assemble(self, filename: &Rc<str>) -> CodeObject {
+    pub fn assemble(mut self, filename: &Rc<str>) -> CodeObject {
+        self.remove_unreachable();
         let (localsplus_names, localsplus_kinds) = self.localsplus();
         let nvar = self.varnames.len();
         let ncell_only = localsplus_names.len() - nvar - self.free_names.len();
@@ -332,7 +371,11 @@ impl Unit {
             };
             kinds.push(fast_kind::LOCAL | cell);
         }
-        for c in self.cell_names.iter().filter(|c| !self.varnames.contains(c)) {
+        for c in self
+            .cell_names
+            .iter()
+            .filter(|c| !self.varnames.contains(c))
+        {
             names.push(c.as_str().into());
             kinds.push(fast_kind::CELL);
         }

@@ -11,10 +11,12 @@ mod params;
 mod stmt;
 mod targets;
 
+use std::cell::Cell;
+
 use pest::iterators::Pair;
 use pest::Parser;
 
-use crate::ast::{Ident, Module, Span};
+use crate::ast::{Expr, Ident, Module, Span};
 use crate::grammar::{PythonParser, Rule};
 use crate::indent::Prepared;
 use crate::offset_map::OffsetMap;
@@ -29,11 +31,12 @@ type Res<T> = Result<T, ParseError>;
 /// Parses the prepared text with pest and lowers the result.
 pub(crate) fn lower_module(source: &str, prepared: &Prepared) -> Res<Module> {
     let mut pairs = PythonParser::parse(Rule::file, &prepared.text)
-        .map_err(|e| error::from_pest(&e, &prepared.text, &prepared.map, source))?;
+        .map_err(|e| error::from_pest(&e, prepared, source))?;
     let file = pairs.next().expect("pest returns the file pair");
     let lx = Lowerer {
         map: &prepared.map,
         base: 0,
+        depth: Cell::new(0),
     };
     let body = kids(file).map(|p| lx.stmt(p)).collect::<Res<_>>()?;
     Ok(Module { body })
@@ -45,6 +48,21 @@ struct Lowerer<'a> {
     map: &'a OffsetMap,
     /// Source offset of the text pest saw (non-zero for f-string fields).
     base: usize,
+    /// Current expression nesting, bounded by [`MAX_EXPR_DEPTH`].
+    depth: Cell<usize>,
+}
+
+/// The deepest expression nesting accepted (CPython accepts about twice as much); deeper
+/// trees would risk overflowing the stack of the recursive passes that walk them.
+const MAX_EXPR_DEPTH: usize = 1000;
+
+/// The error for source nested deeper than [`MAX_EXPR_DEPTH`].
+fn too_complex(span: Span) -> ParseError {
+    ParseError::syntax(
+        "Parser stack overflowed - Python source too complex to parse",
+        span.start as usize,
+        span.end as usize,
+    )
 }
 
 impl Lowerer<'_> {
@@ -116,4 +134,16 @@ fn is_punct(rule: Rule) -> bool {
             | kw_while
             | kw_yield
     )
+}
+
+/// The only meaningful child of a wrapper pair.
+fn one(p: P) -> P {
+    kids(p)
+        .next()
+        .expect("the grammar gives this rule one child")
+}
+
+/// Boxes an expression.
+fn bx(e: Expr) -> Box<Expr> {
+    Box::new(e)
 }

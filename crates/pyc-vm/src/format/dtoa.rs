@@ -27,7 +27,11 @@ pub(super) fn double_to_string(x: f64, code: char, precision: usize, flags: Dtoa
     }
     if x.is_infinite() {
         let inf = if upper { "INF" } else { "inf" };
-        return if x < 0.0 { format!("-{inf}") } else { inf.to_string() };
+        return if x < 0.0 {
+            format!("-{inf}")
+        } else {
+            inf.to_string()
+        };
     }
     let precision = precision as i64;
     let (digits, mut decpt) = match code {
@@ -160,7 +164,18 @@ mod tests {
             ..DtoaFlags::default()
         };
         for x in [
-            0.0, -0.0, 1.0, 0.1, 1e16, 1e15, 123456789.123, 1e-4, 1e-5, 5e-324, 1.7e308, -2.5,
+            0.0,
+            -0.0,
+            1.0,
+            0.1,
+            1e16,
+            1e15,
+            123456789.123,
+            1e-4,
+            1e-5,
+            5e-324,
+            1.7e308,
+            -2.5,
         ] {
             assert_eq!(double_to_string(x, 'r', 0, flags), float_repr(x), "{x:?}");
         }

@@ -73,6 +73,11 @@ fn format_int_spec(value: &BigInt, spec: &FormatSpec) -> Result<String, FormatEr
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
+        if value.to_i64().is_none() {
+            return Err(FormatError::Overflow(
+                "Python int too large to convert to C long".to_string(),
+            ));
+        }
         let ch = int_to_char(value)?.to_string();
         let parts = NumberParts {
             negative: false,
@@ -100,4 +105,245 @@ fn format_int_spec(value: &BigInt, spec: &FormatSpec) -> Result<String, FormatEr
         rest: "",
     };
     Ok(layout_number(&parts, spec))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `format(int(value), spec)` from CPython 3.11; `!Class: message` for errors.
+    const CASES: &[(&str, &str, &str)] = &[
+        (
+            "0",
+            "abc",
+            "!ValueError: Invalid format specifier 'abc' for object of type 'int'",
+        ),
+        ("1", "_", "1"),
+        ("1", "010,", "00,000,001"),
+        ("1", "05c", "0000\u{1}"),
+        ("1", "f", "1.000000"),
+        ("1", "g", "1"),
+        ("1", " 8,", "       1"),
+        ("1", "<08", "10000000"),
+        ("1", "0<8", "10000000"),
+        ("1", "^", "1"),
+        (
+            "1",
+            "99999999999999999999999",
+            "!ValueError: Too many decimal digits in format string",
+        ),
+        ("1", ",d", "1"),
+        ("-1", "", "-1"),
+        ("-1", "+05", "-0001"),
+        ("-1", "_", "-1"),
+        ("-1", "#_x", "-0x1"),
+        ("-1", "<10", "-1        "),
+        ("-1", "^10", "    -1    "),
+        ("-1", "c", "!OverflowError: %c arg not in range(0x110000)"),
+        ("-1", "05c", "!OverflowError: %c arg not in range(0x110000)"),
+        ("-1", "G", "-1"),
+        (
+            "-1",
+            "s",
+            "!ValueError: Unknown format code 's' for object of type 'int'",
+        ),
+        ("-1", "_n", "!ValueError: Cannot specify '_' with 'n'."),
+        (
+            "-1",
+            "z",
+            "!ValueError: Negative zero coercion (z) not allowed in integer format specifier",
+        ),
+        ("-1", "^", "-1"),
+        ("7", "", "7"),
+        ("7", ",", "7"),
+        ("7", "03d", "007"),
+        ("7", "#b", "0b111"),
+        ("7", "^10", "    7     "),
+        (
+            "7",
+            "z",
+            "!ValueError: Negative zero coercion (z) not allowed in integer format specifier",
+        ),
+        ("7", "#010x", "0x00000007"),
+        ("7", ",x", "!ValueError: Cannot specify ',' with 'x'."),
+        ("6", "x", "6"),
+        ("6", "#o", "0o6"),
+        ("6", ">10", "         6"),
+        ("6", "-d", "6"),
+        ("6", "_n", "!ValueError: Cannot specify '_' with 'n'."),
+        ("6", "x<8", "6xxxxxxx"),
+        ("6", "<08", "60000000"),
+        ("6", "^", "6"),
+        ("-5", "+05", "-0005"),
+        ("-5", "^10", "    -5    "),
+        ("-5", "0=8", "-0000005"),
+        ("-5", "n", "-5"),
+        ("-5", "_,", "!ValueError: Cannot specify both ',' and '_'."),
+        ("-5", "+#012_b", "-0b0000_0101"),
+        ("-5", " 8,", "      -5"),
+        ("42", "03d", "042"),
+        ("42", ",c", "!ValueError: Cannot specify ',' with 'c'."),
+        (
+            "42",
+            "1_000",
+            "!ValueError: Invalid format specifier '1_000' for object of type 'int'",
+        ),
+        ("255", "#x", "0xff"),
+        ("255", "#X", "0XFF"),
+        ("255", "#b", "0b11111111"),
+        ("255", "_b", "1111_1111"),
+        ("255", "#_x", "0xff"),
+        ("255", ">5c", "    \u{ff}"),
+        ("255", ".2e", "2.55e+02"),
+        ("255", ",.2f", "255.00"),
+        (
+            "255",
+            ".2d",
+            "!ValueError: Precision not allowed in integer format specifier",
+        ),
+        ("255", "0<8", "25500000"),
+        ("-255", ",", "-255"),
+        ("-255", "#x", "-0xff"),
+        (
+            "-255",
+            "abc",
+            "!ValueError: Invalid format specifier 'abc' for object of type 'int'",
+        ),
+        ("-255", ",x", "!ValueError: Cannot specify ',' with 'x'."),
+        ("1000000", "", "1000000"),
+        ("1000000", ",", "1,000,000"),
+        ("1000000", "_x", "f_4240"),
+        ("1000000", ">10", "   1000000"),
+        ("1000000", "<10", "1000000   "),
+        ("1000000", "0=8", "01000000"),
+        (
+            "1000000",
+            "_,",
+            "!ValueError: Cannot specify both ',' and '_'.",
+        ),
+        (
+            "1000000",
+            ".",
+            "!ValueError: Format specifier missing precision",
+        ),
+        ("1000000", ",d", "1,000,000"),
+        ("1234", ",", "1,234"),
+        ("1234", "#b", "0b10011010010"),
+        ("1234", "o", "2322"),
+        ("1234", "09,", "0,001,234"),
+        ("1234", "08,", "0,001,234"),
+        ("1234", "e", "1.234000e+03"),
+        ("-1234567", ",", "-1,234,567"),
+        ("-1234567", "+05", "-1234567"),
+        ("-1234567", "b", "-100101101011010000111"),
+        ("-1234567", "#_x", "-0x12_d687"),
+        ("-1234567", "010,", "-1,234,567"),
+        ("-1234567", "*^11", "*-1234567**"),
+        ("-1234567", ".2e", "-1.23e+06"),
+        (
+            "-1234567",
+            "s",
+            "!ValueError: Unknown format code 's' for object of type 'int'",
+        ),
+        (
+            "-1234567",
+            "abc",
+            "!ValueError: Invalid format specifier 'abc' for object of type 'int'",
+        ),
+        ("-1234567", " 8,", "-1,234,567"),
+        ("18446744073709551617", "03d", "18446744073709551617"),
+        ("18446744073709551617", "^10", "18446744073709551617"),
+        ("18446744073709551617", "e", "1.844674e+19"),
+        (
+            "18446744073709551617",
+            "_n",
+            "!ValueError: Cannot specify '_' with 'n'.",
+        ),
+        (
+            "18446744073709551617",
+            ".2d",
+            "!ValueError: Precision not allowed in integer format specifier",
+        ),
+        ("18446744073709551617", " 8,", " 18,446,744,073,709,551,617"),
+        ("18446744073709551617", "<08", "18446744073709551617"),
+        ("-1180591620717411303424", "", "-1180591620717411303424"),
+        ("-1180591620717411303424", "n", "-1180591620717411303424"),
+        (
+            "-1180591620717411303424",
+            "f",
+            "-1180591620717411303424.000000",
+        ),
+        (
+            "-1180591620717411303424",
+            "%",
+            "-118059162071741130342400.000000%",
+        ),
+        (
+            "-1180591620717411303424",
+            ",c",
+            "!ValueError: Cannot specify ',' with 'c'.",
+        ),
+        (
+            "-1180591620717411303424",
+            "#c",
+            "!ValueError: Alternate form (#) not allowed with integer format specifier 'c'",
+        ),
+        (
+            "-1180591620717411303424",
+            "020_",
+            "-1_180_591_620_717_411_303_424",
+        ),
+        (
+            "-1180591620717411303424",
+            "1_000",
+            "!ValueError: Invalid format specifier '1_000' for object of type 'int'",
+        ),
+        ("65", "#x", "0x41"),
+        ("65", "+d", "+65"),
+        ("65", "c", "A"),
+        ("65", "05c", "0000A"),
+        ("65", ",.2f", "65.00"),
+        ("65", "_,", "!ValueError: Cannot specify both ',' and '_'."),
+        (
+            "65",
+            ".2d",
+            "!ValueError: Precision not allowed in integer format specifier",
+        ),
+        ("65", "#d", "65"),
+        ("128512", "+05", "+128512"),
+        ("128512", "=10", "    128512"),
+        ("128512", "020_", "0_000_000_000_128_512"),
+        ("128512", ",x", "!ValueError: Cannot specify ',' with 'x'."),
+        ("100000000000000000000", ",", "100,000,000,000,000,000,000"),
+        ("100000000000000000000", "03d", "100000000000000000000"),
+        ("100000000000000000000", "+05", "+100000000000000000000"),
+        ("100000000000000000000", "-d", "100000000000000000000"),
+        (
+            "100000000000000000000",
+            "c",
+            "!OverflowError: Python int too large to convert to C long",
+        ),
+        ("100000000000000000000", "g", "1e+20"),
+    ];
+
+    #[test]
+    fn matches_cpython() {
+        for (value, spec, want) in CASES {
+            let value: BigInt = value.parse().expect("decimal literal");
+            let got = match format_int(&value, spec, "int") {
+                Ok(s) => s,
+                Err(e) => format!("!{e}"),
+            };
+            assert_eq!(got, *want, "format({value}, {spec:?})");
+        }
+    }
+
+    #[test]
+    fn bool_errors_name_bool() {
+        let err = format_int(&BigInt::from(1), "s", "bool").unwrap_err();
+        assert_eq!(
+            err,
+            FormatError::value("Unknown format code 's' for object of type 'bool'")
+        );
+    }
 }

@@ -46,7 +46,7 @@ pub(super) fn layout_number(parts: &NumberParts, spec: &FormatSpec) -> String {
         Align::Center => (padding / 2, 0, padding - padding / 2),
         Align::AfterSign => (0, padding, 0),
     };
-    let fill = |n: usize| std::iter::repeat(spec.fill).take(n);
+    let fill = |n: usize| std::iter::repeat_n(spec.fill, n);
     let mut out = String::new();
     out.extend(fill(left));
     out.extend(sign);
@@ -73,7 +73,7 @@ fn group_digits(digits: &str, grouping: Option<(char, usize)>, min_width: i64) -
         let n = remaining.min(len).max(0) as usize;
         rev.extend(sep);
         rev.extend(digits[end - n..end].iter().rev().map(|&b| b as char));
-        rev.extend(std::iter::repeat('0').take(zeros as usize));
+        rev.extend(std::iter::repeat_n('0', zeros as usize));
         end -= n;
         n as i64
     };

@@ -247,3 +247,149 @@ impl crate::vm::Vm {
     }
 }
 
+use crate::builtins::Kw;
+use crate::objects::{NativeFn, Object, ViewKind};
+use crate::value::ObjRef;
+use crate::vm::Vm;
+use crate::PyResult;
+
+/// `dict` methods: `(name, implementation, takes keywords)`.
+pub const METHODS: &[(&str, NativeFn, bool)] = &[
+    ("get", get, false),
+    ("keys", keys, false),
+    ("values", values, false),
+    ("items", items, false),
+    ("pop", pop, false),
+    ("popitem", popitem, false),
+    ("setdefault", setdefault, false),
+    ("update", update, true),
+    ("copy", copy, false),
+    ("clear", clear, false),
+];
+
+/// `set` methods.
+pub const SET_METHODS: &[(&str, NativeFn, bool)] = &[
+    ("add", set_add, false),
+    ("remove", set_remove, false),
+    ("discard", set_discard, false),
+    ("update", set_update, false),
+    ("copy", copy, false),
+    ("clear", clear, false),
+];
+
+fn this(vm: &Vm, args: &[Value]) -> ObjRef {
+    vm.obj_of(args[0])
+}
+
+fn get(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("get", &args[1..], 1, 2)?;
+    let d = this(vm, args);
+    Ok(vm
+        .dict_get(d, args[1])?
+        .unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
+}
+
+fn view(vm: &mut Vm, args: &[Value], kind: ViewKind) -> PyResult<Value> {
+    vm.check_arity("keys", &args[1..], 0, 0)?;
+    let d = this(vm, args);
+    Ok(Value::Obj(vm.alloc(Object::DictView(kind, d))))
+}
+
+fn keys(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    view(vm, args, ViewKind::Keys)
+}
+
+fn values(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    view(vm, args, ViewKind::Values)
+}
+
+fn items(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    view(vm, args, ViewKind::Items)
+}
+
+fn pop(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("pop", &args[1..], 1, 2)?;
+    let d = this(vm, args);
+    match (vm.dict_del(d, args[1])?, args.get(2)) {
+        (Some(v), _) => Ok(v),
+        (None, Some(&default)) => Ok(default),
+        (None, None) => Err(vm.key_error(args[1])),
+    }
+}
+
+fn popitem(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("popitem", &args[1..], 0, 0)?;
+    let d = this(vm, args);
+    match vm.dict_mut(d).pop_last() {
+        Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),
+        None => Err(vm.err(
+            crate::exceptions::ExcKind::KeyError,
+            "popitem(): dictionary is empty",
+        )),
+    }
+}
+
+fn setdefault(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("setdefault", &args[1..], 1, 2)?;
+    let d = this(vm, args);
+    if let Some(v) = vm.dict_get(d, args[1])? {
+        return Ok(v);
+    }
+    let default = args.get(2).copied().unwrap_or(Value::None);
+    vm.dict_set(d, args[1], default)?;
+    Ok(default)
+}
+
+fn update(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("update", &args[1..], 0, 1)?;
+    let d = this(vm, args);
+    crate::builtins::fill_dict(vm, d, args.get(1).copied(), kw)?;
+    Ok(Value::None)
+}
+
+fn copy(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("copy", &args[1..], 0, 0)?;
+    let d = this(vm, args);
+    let obj = match vm.heap.get(d) {
+        Object::Set(t) => Object::Set(t.clone()),
+        Object::Dict(t) => Object::Dict(t.clone()),
+        _ => return Ok(Value::None),
+    };
+    Ok(Value::Obj(vm.alloc(obj)))
+}
+
+fn clear(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("clear", &args[1..], 0, 0)?;
+    let d = this(vm, args);
+    vm.dict_mut(d).clear();
+    Ok(Value::None)
+}
+
+fn set_add(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("set.add", &args[1..], 1, 1)?;
+    vm.set_add(args[0], args[1])?;
+    Ok(Value::None)
+}
+
+fn set_remove(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("set.remove", &args[1..], 1, 1)?;
+    let d = this(vm, args);
+    match vm.dict_del(d, args[1])? {
+        Some(_) => Ok(Value::None),
+        None => Err(vm.key_error(args[1])),
+    }
+}
+
+fn set_discard(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("set.discard", &args[1..], 1, 1)?;
+    let d = this(vm, args);
+    vm.dict_del(d, args[1])?;
+    Ok(Value::None)
+}
+
+fn set_update(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    for &it in &args[1..] {
+        vm.set_update(args[0], it)?;
+    }
+    Ok(Value::None)
+}

@@ -106,9 +106,7 @@ impl Vm {
             1 => Some(x & y),
             7 => Some(x | y),
             12 => Some(x ^ y),
-            2 | 6 if y == 0 => {
-                return Err(self.zero_division("integer division or modulo by zero"))
-            }
+            2 | 6 if y == 0 => return Err(self.zero_division("integer division or modulo by zero")),
             2 => floor_div(x, y),
             6 => Some(floor_mod(x, y)),
             11 => {
@@ -160,17 +158,27 @@ impl Vm {
                 if y.is_zero() {
                     return Err(self.zero_division("division by zero"));
                 }
-                let (a, b) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::INFINITY));
+                let (a, b) = (
+                    x.to_f64().unwrap_or(f64::INFINITY),
+                    y.to_f64().unwrap_or(f64::INFINITY),
+                );
                 return Ok(Value::Float(a / b));
             }
             8 if y.is_negative() => {
-                let (a, b) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                let (a, b) = (
+                    x.to_f64().unwrap_or(f64::INFINITY),
+                    y.to_f64().unwrap_or(f64::NEG_INFINITY),
+                );
                 return self.negative_power(a, b);
             }
             8 => match y.to_u32() {
                 Some(e) => num_traits::Pow::pow(x, e),
                 None if x.abs() <= BigInt::from(1) => {
-                    if x.is_negative() && y.is_odd() { x } else { x.abs() }
+                    if x.is_negative() && y.is_odd() {
+                        x
+                    } else {
+                        x.abs()
+                    }
                 }
                 None => return Err(self.overflow_error("exponent too large")),
             },

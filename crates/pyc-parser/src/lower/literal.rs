@@ -1,0 +1,198 @@
+//! Number and string literals: radix and underscores, prefixes, escapes, concatenation.
+
+use num_bigint::BigInt;
+
+use super::expr::err_at;
+use super::{Lowerer, Res, P};
+use crate::ast::{ExprKind, FStringPart, Span};
+use crate::ParseError;
+
+impl Lowerer<'_> {
+    /// A `number` token.
+    pub(super) fn number(&self, p: &P) -> Res<ExprKind> {
+        let span = self.span(p);
+        let clean: String = p
+            .as_str()
+            .chars()
+            .filter(|&c| c != '_')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if clean.ends_with('j') {
+            return Err(err_at("complex literals are not supported", span));
+        }
+        let radix = match clean.get(..2) {
+            Some("0x") => 16,
+            Some("0o") => 8,
+            Some("0b") => 2,
+            _ => 10,
+        };
+        if radix != 10 {
+            let value = BigInt::parse_bytes(&clean.as_bytes()[2..], radix);
+            return Ok(ExprKind::Int(
+                value.expect("the grammar checked the digits"),
+            ));
+        }
+        if clean.contains(['.', 'e']) {
+            let value = clean
+                .parse::<f64>()
+                .map_err(|_| err_at("invalid syntax", span))?;
+            return Ok(ExprKind::Float(value));
+        }
+        if clean.starts_with('0') && clean.bytes().any(|b| b != b'0') {
+            return Err(err_at(
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                span,
+            ));
+        }
+        let value = BigInt::parse_bytes(clean.as_bytes(), 10);
+        Ok(ExprKind::Int(
+            value.expect("the grammar checked the digits"),
+        ))
+    }
+
+    /// Adjacent string literals, concatenated; any f-string makes the whole an f-string.
+    pub(super) fn strings(&self, p: P) -> Res<ExprKind> {
+        let mut parts = Vec::new();
+        let mut any_f = false;
+        for s in p.into_inner() {
+            let span = self.span(&s);
+            let text = s.as_str();
+            let prefix_len = text.find(['\'', '"']).expect("a string has a quote");
+            let prefix = text[..prefix_len].to_ascii_lowercase();
+            let quoted = &text[prefix_len..];
+            let quote_len = if quoted.starts_with("\"\"\"") || quoted.starts_with("'''") {
+                3
+            } else {
+                1
+            };
+            let body = &quoted[quote_len..quoted.len() - quote_len];
+            let body_at = span.start as usize + prefix_len + quote_len;
+            if prefix.contains('b') {
+                return Err(err_at("bytes literals are not supported", span));
+            }
+            let raw = prefix.contains('r');
+            if prefix.contains('f') {
+                any_f = true;
+                parts.extend(self.fstring(body, body_at, raw)?);
+            } else {
+                parts.push(FStringPart::Literal(decode(body, raw, span)?));
+            }
+        }
+        if !any_f {
+            let mut value = String::new();
+            for part in parts {
+                if let FStringPart::Literal(s) = part {
+                    value.push_str(&s);
+                }
+            }
+            return Ok(ExprKind::Str(value));
+        }
+        let mut merged: Vec<FStringPart> = Vec::new();
+        for part in parts {
+            match (merged.last_mut(), part) {
+                (_, FStringPart::Literal(s)) if s.is_empty() => {}
+                (Some(FStringPart::Literal(prev)), FStringPart::Literal(s)) => prev.push_str(&s),
+                (_, part) => merged.push(part),
+            }
+        }
+        Ok(ExprKind::FString(merged))
+    }
+}
+
+/// Decodes the escapes of a string body (or just normalizes newlines if `raw`);
+/// errors point at `span`, the literal.
+pub(super) fn decode(body: &str, raw: bool, span: Span) -> Res<String> {
+    if raw {
+        return Ok(body.replace("\r\n", "\n"));
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\r' && chars.peek().map(|&(_, n)| n) == Some('\n') {
+            continue;
+        }
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some((_, e)) = chars.next() else {
+            out.push('\\');
+            break;
+        };
+        match e {
+            '\n' => {}
+            '\r' => {
+                chars.next_if(|&(_, n)| n == '\n');
+            }
+            '\\' | '\'' | '"' => out.push(e),
+            'a' => out.push('\x07'),
+            'b' => out.push('\x08'),
+            'f' => out.push('\x0c'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'v' => out.push('\x0b'),
+            '0'..='7' => {
+                let mut value = e.to_digit(8).expect("octal digit");
+                for _ in 0..2 {
+                    match chars.next_if(|&(_, n)| n.is_digit(8)) {
+                        Some((_, d)) => value = value * 8 + d.to_digit(8).expect("octal digit"),
+                        None => break,
+                    }
+                }
+                out.push(char::from_u32(value).expect("at most 0o777"));
+            }
+            'x' | 'u' | 'U' => {
+                let (len, name) = match e {
+                    'x' => (2, "\\xXX"),
+                    'u' => (4, "\\uXXXX"),
+                    _ => (8, "\\UXXXXXXXX"),
+                };
+                let mut value = 0u32;
+                for n in 0..len {
+                    let Some((_, d)) = chars.next_if(|&(_, d)| d.is_ascii_hexdigit()) else {
+                        return Err(unicode_error(
+                            i,
+                            i + 1 + n,
+                            &format!("truncated {name} escape"),
+                            span,
+                        ));
+                    };
+                    value = value * 16 + d.to_digit(16).expect("hex digit");
+                }
+                match char::from_u32(value) {
+                    Some(ch) => out.push(ch),
+                    None => {
+                        return Err(unicode_error(
+                            i,
+                            i + 1 + len,
+                            "illegal Unicode character",
+                            span,
+                        ))
+                    }
+                }
+            }
+            'N' => {
+                return Err(unicode_error(
+                    i,
+                    i + 1,
+                    "\\N{...} escapes are not supported",
+                    span,
+                ))
+            }
+            _ => {
+                out.push('\\');
+                out.push(e);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// CPython's message for a bad escape between body offsets `from` and `to`.
+fn unicode_error(from: usize, to: usize, what: &str, span: Span) -> ParseError {
+    let msg = format!(
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position {from}-{to}: {what}"
+    );
+    err_at(&msg, span)
+}

@@ -1,0 +1,3 @@
+foo(a, b
+for x in y:
+    pass

@@ -1,0 +1,2 @@
+x = lambda: (yield)
+nonlocal = 3

@@ -1,0 +1,4 @@
+x = 1
+  # comment
+if x:
+	pass

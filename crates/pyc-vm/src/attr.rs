@@ -1,0 +1,294 @@
+//! Attribute access: `LOAD_ATTR`, `STORE_ATTR`, `DELETE_ATTR`, `LOAD_METHOD`, and the
+//! introspection attributes of functions, cells, code objects, classes and exceptions.
+
+use std::rc::Rc;
+
+use crate::exceptions::ExcKind;
+use crate::objects::{Object, PyStr};
+use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+use crate::PyResult;
+
+impl Vm {
+    /// `obj.name`.
+    pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> PyResult<Value> {
+        if let Some(v) = self.special_attr(obj, name)? {
+            return Ok(v);
+        }
+        if let Some(r) = obj
+            .as_obj()
+            .filter(|r| matches!(self.heap.get(*r), Object::Type(_)))
+        {
+            if let Some(v) = self.lookup_in_type(r, name) {
+                return Ok(v);
+            }
+        } else if let Some(m) = self.lookup_in_type(self.type_of(obj), name) {
+            return Ok(self.bind_method(m, obj));
+        }
+        Err(self.no_attribute(obj, name))
+    }
+
+    /// A method found on `obj`'s class, bound to `obj`.
+    fn bind_method(&mut self, m: Value, obj: Value) -> Value {
+        let is_func = m
+            .as_obj()
+            .is_some_and(|r| matches!(self.heap.get(r), Object::Builtin(_) | Object::Function(_)));
+        if is_func {
+            Value::Obj(self.alloc(Object::Method(m, obj)))
+        } else {
+            m
+        }
+    }
+
+    /// `LOAD_METHOD name`: `obj` -> `method obj`, or `NULL attr`.
+    pub(crate) fn load_method(&mut self, name: &str) -> PyResult<()> {
+        let obj = self.pop();
+        let is_type = obj
+            .as_obj()
+            .is_some_and(|r| matches!(self.heap.get(r), Object::Type(_)));
+        if !is_type {
+            if let Some(m) = self.lookup_in_type(self.type_of(obj), name) {
+                if m.as_obj().is_some_and(|r| {
+                    matches!(self.heap.get(r), Object::Builtin(_) | Object::Function(_))
+                }) {
+                    self.stack.push(m);
+                    self.stack.push(obj);
+                    return Ok(());
+                }
+            }
+        }
+        let v = self.get_attr(obj, name)?;
+        self.stack.push(Value::Null);
+        self.stack.push(v);
+        Ok(())
+    }
+
+    fn str_value(&mut self, s: &str) -> Value {
+        Value::Obj(self.alloc(Object::Str(PyStr::new(Box::from(s)))))
+    }
+
+    fn names_tuple(&mut self, names: Vec<Rc<str>>) -> Value {
+        let items = names.iter().map(|n| self.str_value(n)).collect();
+        self.new_tuple(items)
+    }
+
+    /// Attributes stored in the object itself rather than found on its class.
+    fn special_attr(&mut self, obj: Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "__class__" {
+            return Ok(Some(Value::Obj(self.type_of(obj))));
+        }
+        let Value::Obj(r) = obj else {
+            return Ok(None);
+        };
+        let opt = |r: Option<ObjRef>| r.map_or(Value::None, Value::Obj);
+        let v = match self.heap.get(r) {
+            Object::Function(f) => match name {
+                "__name__" => {
+                    let n = f.name.clone();
+                    self.str_value(&n)
+                }
+                "__qualname__" => {
+                    let n = f.qualname.clone();
+                    self.str_value(&n)
+                }
+                "__code__" => Value::Obj(f.code_obj),
+                "__closure__" => opt(f.closure),
+                "__defaults__" => opt(f.defaults),
+                "__kwdefaults__" => opt(f.kwdefaults),
+                "__globals__" => Value::Obj(f.globals),
+                "__doc__" => Value::None,
+                "__module__" => {
+                    let g = f.globals;
+                    self.dict_get_str(g, "__name__").unwrap_or(Value::None)
+                }
+                "__dict__" => match f.dict {
+                    Some(d) => Value::Obj(d),
+                    None => {
+                        let d = self.new_dict();
+                        if let Object::Function(f) = self.heap.get_mut(r) {
+                            f.dict = Some(d);
+                        }
+                        Value::Obj(d)
+                    }
+                },
+                _ => match f.dict {
+                    Some(d) => match self.dict_get_str(d, name) {
+                        Some(v) => v,
+                        None => return Ok(None),
+                    },
+                    None => return Ok(None),
+                },
+            },
+            Object::Cell(c) => match name {
+                "cell_contents" if c.is_null() => {
+                    return Err(self.value_error("Cell is empty"));
+                }
+                "cell_contents" => *c,
+                _ => return Ok(None),
+            },
+            Object::Code(c) => {
+                let co = c.code.clone();
+                match name {
+                    "co_name" => self.str_value(&co.name),
+                    "co_qualname" => self.str_value(&co.qualname),
+                    "co_filename" => self.str_value(&co.filename),
+                    "co_firstlineno" => Value::Int(co.firstlineno.into()),
+                    "co_argcount" => Value::Int(co.argcount.into()),
+                    "co_posonlyargcount" => Value::Int(0),
+                    "co_kwonlyargcount" => Value::Int(co.kwonlyargcount.into()),
+                    "co_flags" => Value::Int(co.flags.into()),
+                    "co_stacksize" => Value::Int(co.stacksize.into()),
+                    "co_nlocals" => Value::Int(co.varnames().len() as i64),
+                    "co_varnames" => self.names_tuple(co.varnames()),
+                    "co_cellvars" => self.names_tuple(co.cellvars()),
+                    "co_freevars" => self.names_tuple(co.freevars()),
+                    "co_names" => self.names_tuple(co.names.clone()),
+                    "co_consts" => {
+                        let consts = c.consts.clone();
+                        self.new_tuple(consts)
+                    }
+                    _ => return Ok(None),
+                }
+            }
+            Object::Type(t) => match name {
+                "__name__" | "__qualname__" => {
+                    let n = t.name.clone();
+                    self.str_value(&n)
+                }
+                "__base__" => opt(t.base),
+                "__doc__" => Value::None,
+                "__module__" => self.str_value("builtins"),
+                "__mro__" => {
+                    let mut mro = Vec::new();
+                    let mut cur = Some(r);
+                    while let Some(c) = cur {
+                        mro.push(Value::Obj(c));
+                        cur = match self.heap.get(c) {
+                            Object::Type(t) => t.base,
+                            _ => None,
+                        };
+                    }
+                    self.new_tuple(mro)
+                }
+                _ => return Ok(None),
+            },
+            Object::Exception(e) => match name {
+                "args" => Value::Obj(e.args),
+                "__cause__" => e.cause,
+                "__context__" => e.context,
+                "__suppress_context__" => Value::Bool(e.suppress_context),
+                "__traceback__" => Value::None,
+                _ => return Ok(None),
+            },
+            Object::Builtin(b) => match name {
+                "__name__" | "__qualname__" => {
+                    let n = b.name;
+                    self.str_value(n)
+                }
+                "__doc__" => Value::None,
+                _ => return Ok(None),
+            },
+            Object::Method(f, s) => match name {
+                "__func__" => *f,
+                "__self__" => *s,
+                "__name__" | "__qualname__" => {
+                    let f = *f;
+                    return self.special_attr(f, name);
+                }
+                _ => return Ok(None),
+            },
+            &Object::Range(a, b, c) => match name {
+                "start" => Value::Int(a),
+                "stop" => Value::Int(b),
+                "step" => Value::Int(c),
+                _ => return Ok(None),
+            },
+            &Object::Slice(a, b, c) => match name {
+                "start" => a,
+                "stop" => b,
+                "step" => c,
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        Ok(Some(v))
+    }
+
+    /// `obj.name = v`.
+    pub(crate) fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
+        let Value::Obj(r) = obj else {
+            return Err(self.no_attribute(obj, name));
+        };
+        let text = self.as_str(v).map(Rc::from);
+        match (self.heap.get_mut(r), name) {
+            (Object::Cell(c), "cell_contents") => *c = v,
+            (Object::Function(f), "__name__" | "__qualname__") => {
+                let Some(text) = text else {
+                    return Err(self.type_error(format!("{name} must be set to a string object")));
+                };
+                if name == "__name__" {
+                    f.name = text;
+                } else {
+                    f.qualname = text;
+                }
+            }
+            (Object::Function(f), "__defaults__") => f.defaults = v.as_obj(),
+            (Object::Function(f), "__kwdefaults__") => f.kwdefaults = v.as_obj(),
+            (Object::Function(f), _) => {
+                let d = match f.dict {
+                    Some(d) => d,
+                    None => {
+                        let d = self.new_dict();
+                        if let Object::Function(f) = self.heap.get_mut(r) {
+                            f.dict = Some(d);
+                        }
+                        d
+                    }
+                };
+                self.dict_set_str(d, name, v);
+            }
+            (Object::Exception(e), "__cause__") => {
+                e.cause = v;
+                e.suppress_context = true;
+            }
+            (Object::Exception(e), "__context__") => e.context = v,
+            (Object::Exception(e), "__suppress_context__") => {
+                e.suppress_context = matches!(v, Value::Bool(true));
+            }
+            (Object::Type(t), _) => {
+                let msg = format!(
+                    "cannot set '{name}' attribute of immutable type '{}'",
+                    t.name
+                );
+                return Err(self.type_error(msg));
+            }
+            _ => return Err(self.no_attribute(obj, name)),
+        }
+        Ok(())
+    }
+
+    /// `del obj.name`.
+    pub(crate) fn del_attr(&mut self, obj: Value, name: &str) -> PyResult<()> {
+        let Value::Obj(r) = obj else {
+            return Err(self.no_attribute(obj, name));
+        };
+        match (self.heap.get_mut(r), name) {
+            (Object::Cell(c), "cell_contents") => {
+                *c = Value::Null;
+                Ok(())
+            }
+            (Object::Function(f), _) if f.dict.is_some() => {
+                let d = f.dict.unwrap_or(r);
+                let key = self.new_str(name);
+                match self.dict_del(d, key)? {
+                    Some(_) => Ok(()),
+                    None => Err(self.no_attribute(obj, name)),
+                }
+            }
+            _ => Err(self.err(
+                ExcKind::AttributeError,
+                format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+            )),
+        }
+    }
+}

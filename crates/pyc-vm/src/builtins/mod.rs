@@ -1,0 +1,160 @@
+//! The builtins namespace: functions ([`functions`]), type constructors ([`ctors`]) and
+//! the methods of builtin types ([`methods`]), plus argument-checking helpers.
+
+mod ctors;
+pub(crate) use ctors::fill_dict;
+mod functions;
+mod methods;
+
+use std::rc::Rc;
+
+use crate::exceptions::ExcKind;
+use crate::objects::{Builtin, NativeFn, Object};
+use crate::types::new_type;
+use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+use crate::PyResult;
+
+/// Keyword arguments as passed to native functions.
+pub(crate) type Kw = [(Rc<str>, Value)];
+
+impl Vm {
+    /// Fills the builtins dict and the builtin types' namespaces.
+    pub(crate) fn init_builtins(&mut self) {
+        self.init_exception_types();
+        self.register_types();
+        self.register_functions();
+        self.register_methods();
+    }
+
+    fn init_exception_types(&mut self) {
+        for &kind in ExcKind::ALL {
+            let base = if kind == ExcKind::BaseException {
+                self.types.object
+            } else {
+                self.exc_types[kind.base() as usize]
+            };
+            let t = new_type(&mut self.heap, kind.name(), Some(base));
+            if let Object::Type(ty) = self.heap.get_mut(t) {
+                ty.ctor = Some(ctors::exception_new);
+            }
+            self.exc_types.push(t);
+            self.dict_set_str(self.builtins, kind.name(), Value::Obj(t));
+        }
+    }
+
+    /// Adds a builtin function to the builtins namespace.
+    pub(crate) fn add_function(&mut self, name: &'static str, f: NativeFn, takes_kw: bool) {
+        let b = self.alloc(Object::Builtin(Builtin {
+            name,
+            f,
+            takes_kw,
+            owner: None,
+        }));
+        self.dict_set_str(self.builtins, name, Value::Obj(b));
+    }
+
+    /// Adds a method to a builtin type.
+    pub(crate) fn add_method(
+        &mut self,
+        t: ObjRef,
+        name: &'static str,
+        f: NativeFn,
+        takes_kw: bool,
+    ) {
+        let owner: &'static str = match self.heap.get(t) {
+            Object::Type(ty) => Box::leak(ty.name.to_string().into_boxed_str()),
+            _ => "?",
+        };
+        let b = self.alloc(Object::Builtin(Builtin {
+            name,
+            f,
+            takes_kw,
+            owner: Some(owner),
+        }));
+        let dict = match self.heap.get(t) {
+            Object::Type(ty) => ty.dict,
+            _ => return,
+        };
+        self.dict_set_str(dict, name, Value::Obj(b));
+    }
+
+    /// Makes a builtin type callable and visible in builtins under its name.
+    pub(crate) fn add_type(&mut self, t: ObjRef, ctor: Option<NativeFn>) {
+        let name = match self.heap.get_mut(t) {
+            Object::Type(ty) => {
+                ty.ctor = ctor;
+                ty.name.clone()
+            }
+            _ => return,
+        };
+        self.dict_set_str(self.builtins, &name, Value::Obj(t));
+    }
+
+    /// Checks the number of positional arguments: `name() takes exactly one argument`
+    /// style messages.
+    pub(crate) fn check_arity(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        min: usize,
+        max: usize,
+    ) -> PyResult<()> {
+        let n = args.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        let msg = if min == max && min == 1 {
+            format!("{name}() takes exactly one argument ({n} given)")
+        } else if min == max && min == 0 {
+            format!("{name}() takes no arguments ({n} given)")
+        } else if n < min {
+            let s = if min == 1 { "" } else { "s" };
+            format!("{name} expected at least {min} argument{s}, got {n}")
+        } else {
+            let s = if max == 1 { "" } else { "s" };
+            format!("{name} expected at most {max} argument{s}, got {n}")
+        };
+        Err(self.type_error(msg))
+    }
+
+    /// Finds a keyword argument, rejecting names not in `allowed`.
+    pub(crate) fn kwarg(
+        &mut self,
+        fname: &str,
+        kw: &Kw,
+        name: &str,
+        allowed: &[&str],
+    ) -> PyResult<Option<Value>> {
+        for (k, _) in kw {
+            if !allowed.contains(&&**k) {
+                let msg = format!("{fname}() got an unexpected keyword argument '{k}'");
+                return Err(self.type_error(msg));
+            }
+        }
+        Ok(kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| *v))
+    }
+
+    /// The text of a str argument, or `TypeError`.
+    pub(crate) fn str_arg(&mut self, v: Value, what: &str) -> PyResult<String> {
+        match self.as_str(v) {
+            Some(s) => Ok(s.to_string()),
+            None => {
+                let msg = format!("{what} must be str, not {}", self.type_name(v));
+                Err(self.type_error(msg))
+            }
+        }
+    }
+
+    /// An int argument as `i64`, or `TypeError`.
+    pub(crate) fn int_arg(&mut self, v: Value) -> PyResult<i64> {
+        if self.is_int(v) {
+            return self.int_to_i64(v);
+        }
+        let msg = format!(
+            "'{}' object cannot be interpreted as an integer",
+            self.type_name(v)
+        );
+        Err(self.type_error(msg))
+    }
+}

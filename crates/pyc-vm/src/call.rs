@@ -1,0 +1,407 @@
+//! Calling: `CALL`, `CALL_FUNCTION_EX`, `MAKE_FUNCTION`, argument binding with CPython's
+//! messages, and [`Vm::call_value`] for native code calling back into Python.
+//!
+//! A Python function call lays the callee's localsplus over its arguments on the value
+//! stack (the fast path copies nothing) and pushes a frame; the dispatch loop continues
+//! with it. Native code calling Python runs a nested dispatch loop, counted against
+//! [`NATIVE_DEPTH_LIMIT`] as well as the recursion limit.
+
+use std::rc::Rc;
+
+use pyc_bytecode::code_flags;
+
+use crate::exceptions::ExcKind;
+use crate::frame::Frame;
+use crate::objects::{CodeData, Function, Object};
+use crate::value::{ObjRef, Value};
+use crate::vm::{Vm, NATIVE_DEPTH_LIMIT, RECURSION_LIMIT};
+use crate::PyResult;
+
+/// Keyword argument names of a call (their values are the last arguments).
+pub(crate) type KwNames = Vec<Rc<str>>;
+
+impl Vm {
+    /// `CALL n`: `NULL|method callable|self args...` -> result. `Ok(true)` when a Python
+    /// frame was pushed.
+    pub(crate) fn call_op(&mut self, n: usize, kwnames: Option<KwNames>) -> PyResult<bool> {
+        let slot = self.stack.len() - n - 2;
+        if self.stack[slot].is_null() {
+            self.invoke(slot, slot + 1, n, kwnames)
+        } else {
+            self.invoke(slot, slot, n + 1, kwnames)
+        }
+    }
+
+    /// Calls the callable at `stack[fpos]` with the `nargs` values above it (the last
+    /// `kwnames.len()` of them keyword arguments). The stack is cut back to `ret_base`
+    /// when the call completes. `Ok(true)` when a Python frame was pushed, `Ok(false)`
+    /// when the result has been pushed already.
+    pub(crate) fn invoke(
+        &mut self,
+        ret_base: usize,
+        fpos: usize,
+        nargs: usize,
+        kwnames: Option<KwNames>,
+    ) -> PyResult<bool> {
+        let func = self.stack[fpos];
+        let Value::Obj(fr) = func else {
+            return Err(self.not_callable(func));
+        };
+        let result = match self.heap.get(fr) {
+            Object::Function(_) => {
+                self.push_py_frame(fr, ret_base, fpos + 1, nargs, kwnames)?;
+                return Ok(true);
+            }
+            &Object::Method(f, s) => {
+                if fpos > ret_base {
+                    self.stack[fpos - 1] = f;
+                    self.stack[fpos] = s;
+                    return self.invoke(ret_base, fpos - 1, nargs + 1, kwnames);
+                }
+                self.stack[fpos] = f;
+                self.stack.insert(fpos + 1, s);
+                return self.invoke(ret_base, fpos, nargs + 1, kwnames);
+            }
+            Object::Builtin(b) => {
+                let (f, takes_kw, name) = (b.f, b.takes_kw, b.name);
+                if !takes_kw && kwnames.as_ref().is_some_and(|k| !k.is_empty()) {
+                    return Err(self.type_error(format!("{name}() takes no keyword arguments")));
+                }
+                self.call_native(f, None, fpos + 1, nargs, kwnames)?
+            }
+            Object::Type(t) => match t.ctor {
+                Some(f) => self.call_native(f, Some(func), fpos + 1, nargs, kwnames)?,
+                None => {
+                    let msg = format!("cannot create '{}' instances", t.name);
+                    return Err(self.type_error(msg));
+                }
+            },
+            _ => return Err(self.not_callable(func)),
+        };
+        self.stack.truncate(ret_base);
+        self.stack.push(result);
+        Ok(false)
+    }
+
+    #[cold]
+    fn not_callable(&mut self, v: Value) -> ObjRef {
+        let msg = format!("'{}' object is not callable", self.type_name(v));
+        self.type_error(msg)
+    }
+
+    /// Runs a native function on arguments still on the value stack (so they stay rooted).
+    fn call_native(
+        &mut self,
+        f: crate::objects::NativeFn,
+        first: Option<Value>,
+        start: usize,
+        nargs: usize,
+        kwnames: Option<KwNames>,
+    ) -> PyResult<Value> {
+        let nkw = kwnames.as_ref().map_or(0, Vec::len);
+        let npos = nargs - nkw;
+        let mut args: Vec<Value> = Vec::with_capacity(npos + 1);
+        args.extend(first);
+        args.extend_from_slice(&self.stack[start..start + npos]);
+        let kw: Vec<(Rc<str>, Value)> = match kwnames {
+            Some(names) => names
+                .into_iter()
+                .zip(self.stack[start + npos..start + nargs].iter().copied())
+                .collect(),
+            None => Vec::new(),
+        };
+        f(self, &args, &kw)
+    }
+
+    /// Pushes a frame for the Python function `fr` whose arguments are at
+    /// `stack[args_start..]`.
+    fn push_py_frame(
+        &mut self,
+        fr: ObjRef,
+        ret_base: usize,
+        args_start: usize,
+        nargs: usize,
+        kwnames: Option<KwNames>,
+    ) -> PyResult<()> {
+        if self.frames.len() >= RECURSION_LIMIT {
+            return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let Object::Function(f) = self.heap.get(fr) else {
+            unreachable!("push_py_frame on a non-function")
+        };
+        let code = f.code.clone();
+        let globals = f.globals;
+        if kwnames.is_none() && code.simple_args && nargs == code.code.argcount as usize {
+            self.stack
+                .resize(args_start + code.nlocalsplus, Value::Null);
+        } else {
+            self.bind_args(fr, &code, args_start, nargs, kwnames.unwrap_or_default())?;
+        }
+        self.frames.push(Frame {
+            code,
+            pc: 0,
+            base: args_start,
+            func: Some(fr),
+            globals,
+            locals: None,
+            ret_base,
+            is_entry: false,
+        });
+        Ok(())
+    }
+
+    /// The general binding of arguments to parameters: positional, keywords, defaults,
+    /// keyword-only, `*args` and `**kwargs`, with CPython's error messages. On success
+    /// `stack[args_start..args_start + nlocalsplus]` is the new frame's localsplus.
+    fn bind_args(
+        &mut self,
+        fr: ObjRef,
+        code: &CodeData,
+        args_start: usize,
+        nargs: usize,
+        kwnames: KwNames,
+    ) -> PyResult<()> {
+        let co = &code.code;
+        let args = self.stack.split_off(args_start);
+        let npos = nargs - kwnames.len();
+        let argcount = co.argcount as usize;
+        let kwonly = co.kwonlyargcount as usize;
+        let has_varargs = co.flags & code_flags::VARARGS != 0;
+        let has_varkw = co.flags & code_flags::VARKEYWORDS != 0;
+        self.stack
+            .resize(args_start + code.nlocalsplus, Value::Null);
+        let slots = args_start;
+        let ncopy = npos.min(argcount);
+        self.stack[slots..slots + ncopy].copy_from_slice(&args[..ncopy]);
+        let mut next = argcount + kwonly;
+        if has_varargs {
+            let rest = args[ncopy..npos].to_vec();
+            self.stack[slots + next] = self.new_tuple(rest);
+            next += 1;
+        }
+        let kwdict = if has_varkw {
+            let d = self.new_dict();
+            self.stack[slots + next] = Value::Obj(d);
+            Some(d)
+        } else {
+            None
+        };
+        let qualname = self.func_qualname(fr);
+        for (name, &value) in kwnames.iter().zip(&args[npos..nargs]) {
+            let pos = co.localsplus_names[..argcount + kwonly]
+                .iter()
+                .position(|p| p == name);
+            match (pos, kwdict) {
+                (Some(i), _) => {
+                    if !self.stack[slots + i].is_null() {
+                        return Err(self.type_error(format!(
+                            "{qualname}() got multiple values for argument '{name}'"
+                        )));
+                    }
+                    self.stack[slots + i] = value;
+                }
+                (None, Some(d)) => {
+                    let key = self.new_str(&**name);
+                    self.dict_set(d, key, value)?;
+                }
+                (None, None) => {
+                    return Err(self.type_error(format!(
+                        "{qualname}() got an unexpected keyword argument '{name}'"
+                    )))
+                }
+            }
+        }
+        let (defaults, kwdefaults) = match self.heap.get(fr) {
+            Object::Function(f) => (f.defaults, f.kwdefaults),
+            _ => (None, None),
+        };
+        let defaults: Vec<Value> = defaults
+            .and_then(|d| self.seq_items(Value::Obj(d)).map(<[Value]>::to_vec))
+            .unwrap_or_default();
+        if npos > argcount && !has_varargs {
+            return Err(self.too_many_positional(&qualname, argcount, defaults.len(), npos));
+        }
+        let first_default = argcount - defaults.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in npos.min(argcount)..argcount {
+            if self.stack[slots + i].is_null() {
+                if i >= first_default {
+                    self.stack[slots + i] = defaults[i - first_default];
+                } else {
+                    missing.push(co.localsplus_names[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&qualname, "positional", &missing));
+        }
+        for i in argcount..argcount + kwonly {
+            if self.stack[slots + i].is_null() {
+                let name = co.localsplus_names[i].clone();
+                match kwdefaults.and_then(|d| self.dict_get_str(d, &name)) {
+                    Some(v) => self.stack[slots + i] = v,
+                    None => missing.push(name),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&qualname, "keyword-only", &missing));
+        }
+        Ok(())
+    }
+
+    fn func_qualname(&self, fr: ObjRef) -> Rc<str> {
+        match self.heap.get(fr) {
+            Object::Function(f) => f.qualname.clone(),
+            _ => Rc::from("?"),
+        }
+    }
+
+    #[cold]
+    fn too_many_positional(
+        &mut self,
+        qualname: &str,
+        argcount: usize,
+        ndefaults: usize,
+        given: usize,
+    ) -> ObjRef {
+        let takes = if ndefaults > 0 {
+            format!(
+                "from {} to {argcount} positional arguments",
+                argcount - ndefaults
+            )
+        } else {
+            let s = if argcount == 1 { "" } else { "s" };
+            format!("{argcount} positional argument{s}")
+        };
+        let was = if given == 1 { "was" } else { "were" };
+        self.type_error(format!(
+            "{qualname}() takes {takes} but {given} {was} given"
+        ))
+    }
+
+    #[cold]
+    fn missing_args(&mut self, qualname: &str, kind: &str, names: &[Rc<str>]) -> ObjRef {
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+        };
+        let s = if names.len() == 1 { "" } else { "s" };
+        self.type_error(format!(
+            "{qualname}() missing {} required {kind} argument{s}: {list}",
+            names.len()
+        ))
+    }
+
+    /// `CALL_FUNCTION_EX`: `NULL callable args_tuple [kwargs_dict]` -> result.
+    pub(crate) fn call_function_ex(&mut self, has_kwargs: bool) -> PyResult<bool> {
+        let kwargs = if has_kwargs { Some(self.pop()) } else { None };
+        let args = self.pop();
+        let pos: Vec<Value> = match self.seq_items(args) {
+            Some(items) => items.to_vec(),
+            None => self.collect_iterable(args)?,
+        };
+        let mut names = Vec::new();
+        let mut values = Vec::new();
+        if let Some(Value::Obj(d)) = kwargs {
+            let items: Vec<(Value, Value)> = self.dict_ref(d).iter().collect();
+            for (k, v) in items {
+                match self.as_str(k) {
+                    Some(s) => names.push(Rc::from(s)),
+                    None => return Err(self.type_error("keywords must be strings")),
+                }
+                values.push(v);
+            }
+        }
+        let slot = self.stack.len() - 2;
+        let nargs = pos.len() + values.len();
+        self.stack.extend(pos);
+        self.stack.extend(values);
+        let kw = if names.is_empty() { None } else { Some(names) };
+        if self.stack[slot].is_null() {
+            self.invoke(slot, slot + 1, nargs, kw)
+        } else {
+            self.invoke(slot, slot, nargs + 1, kw)
+        }
+    }
+
+    /// Calls `func(*args)` from native code and returns its result.
+    pub(crate) fn call_value(&mut self, func: Value, args: &[Value]) -> PyResult<Value> {
+        self.call_value_kw(func, args, None)
+    }
+
+    /// Calls `func` from native code; the last `kwnames.len()` of `args` are keywords.
+    pub(crate) fn call_value_kw(
+        &mut self,
+        func: Value,
+        args: &[Value],
+        kwnames: Option<KwNames>,
+    ) -> PyResult<Value> {
+        let ret_base = self.stack.len();
+        self.stack.push(Value::Null);
+        self.stack.push(func);
+        self.stack.extend_from_slice(args);
+        match self.invoke(ret_base, ret_base + 1, args.len(), kwnames) {
+            Ok(true) => {
+                if self.native_depth >= NATIVE_DEPTH_LIMIT {
+                    let f = self.frames.pop().expect("frame was just pushed");
+                    self.stack.truncate(f.ret_base);
+                    return Err(
+                        self.err(ExcKind::RecursionError, "maximum recursion depth exceeded")
+                    );
+                }
+                self.frame_mut().is_entry = true;
+                self.native_depth += 1;
+                let r = self.run_loop();
+                self.native_depth -= 1;
+                r
+            }
+            Ok(false) => {
+                let v = self.pop();
+                self.stack.truncate(ret_base);
+                Ok(v)
+            }
+            Err(e) => {
+                self.stack.truncate(ret_base);
+                Err(e)
+            }
+        }
+    }
+
+    /// `MAKE_FUNCTION flags`: `[defaults] [kwdefaults] [annotations] [closure] code`.
+    pub(crate) fn make_function(&mut self, flags: u32) -> PyResult<()> {
+        let code_v = self.pop();
+        let opt = |vm: &mut Vm, bit: u32| {
+            if flags & bit != 0 {
+                vm.pop().as_obj()
+            } else {
+                None
+            }
+        };
+        let closure = opt(self, 0x08);
+        let _annotations = opt(self, 0x04);
+        let kwdefaults = opt(self, 0x02);
+        let defaults = opt(self, 0x01);
+        let code_obj = self.obj_of(code_v);
+        let Object::Code(code) = self.heap.get(code_obj) else {
+            return Err(self.type_error("MAKE_FUNCTION expects a code object"));
+        };
+        let code = code.clone();
+        let f = Function {
+            name: code.code.name.clone(),
+            qualname: code.code.qualname.clone(),
+            code,
+            code_obj,
+            globals: self.frame().globals,
+            defaults,
+            kwdefaults,
+            closure,
+            dict: None,
+        };
+        let r = self.alloc(Object::Function(Box::new(f)));
+        self.stack.push(Value::Obj(r));
+        Ok(())
+    }
+}

@@ -1,0 +1,521 @@
+//! The dispatch loop: one `match` over the opcode, arms calling small helpers.
+//!
+//! A Python-to-Python call pushes a [`Frame`](crate::frame::Frame) and continues in the
+//! same loop; a return pops it. The loop returns to Rust only when an entry frame (the
+//! module, or a call made from native code) returns or an exception escapes it.
+
+use std::rc::Rc;
+
+use pyc_bytecode::{Constant, Opcode};
+
+use crate::exceptions::ExcKind;
+use crate::objects::{CodeData, Object};
+use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+use crate::PyResult;
+
+impl Vm {
+    /// Runs the top frame (and everything it calls) until it returns.
+    pub(crate) fn run_loop(&mut self) -> PyResult<Value> {
+        let mut code: Rc<CodeData>;
+        let mut pc: usize;
+        let mut base: usize;
+        macro_rules! reload {
+            () => {{
+                let f = self.frame();
+                code = f.code.clone();
+                pc = f.pc;
+                base = f.base;
+            }};
+        }
+        reload!();
+        let mut kw_names: Option<u32> = None;
+        loop {
+            if self.heap.wants_collection() {
+                self.collect_garbage();
+            }
+            let Some(&ins) = code.code.instructions.get(pc) else {
+                return Err(self.err(ExcKind::RuntimeError, "instruction index out of range"));
+            };
+            pc += 1;
+            let arg = ins.arg as usize;
+            let result: PyResult<()> = match ins.op {
+                Opcode::Nop | Opcode::Resume => Ok(()),
+                Opcode::PopTop => {
+                    self.stack.pop();
+                    Ok(())
+                }
+                Opcode::PushNull => {
+                    self.stack.push(Value::Null);
+                    Ok(())
+                }
+                Opcode::Copy => {
+                    let v = self.stack[self.stack.len() - arg];
+                    self.stack.push(v);
+                    Ok(())
+                }
+                Opcode::Swap => {
+                    let n = self.stack.len();
+                    self.stack.swap(n - 1, n - arg);
+                    Ok(())
+                }
+                Opcode::LoadConst => {
+                    self.stack.push(code.consts[arg]);
+                    Ok(())
+                }
+                Opcode::LoadFast => {
+                    let v = self.stack[base + arg];
+                    if v.is_null() {
+                        Err(self.unbound_local(&code.code.localsplus_names[arg]))
+                    } else {
+                        self.stack.push(v);
+                        Ok(())
+                    }
+                }
+                Opcode::StoreFast => {
+                    let v = self.pop();
+                    self.stack[base + arg] = v;
+                    Ok(())
+                }
+                Opcode::DeleteFast => {
+                    if self.stack[base + arg].is_null() {
+                        Err(self.unbound_local(&code.code.localsplus_names[arg]))
+                    } else {
+                        self.stack[base + arg] = Value::Null;
+                        Ok(())
+                    }
+                }
+                Opcode::LoadGlobal => self.load_global(&code, arg),
+                Opcode::StoreGlobal => {
+                    let v = self.pop();
+                    let globals = self.frame().globals;
+                    self.dict_set(globals, Value::Obj(code.names[arg]), v)
+                }
+                Opcode::DeleteGlobal => {
+                    let globals = self.frame().globals;
+                    self.delete_name_in(globals, code.names[arg])
+                }
+                Opcode::LoadName => self.load_name(code.names[arg]),
+                Opcode::StoreName => {
+                    let v = self.pop();
+                    let f = self.frame();
+                    let locals = f.locals.unwrap_or(f.globals);
+                    self.dict_set(locals, Value::Obj(code.names[arg]), v)
+                }
+                Opcode::DeleteName => {
+                    let f = self.frame();
+                    let locals = f.locals.unwrap_or(f.globals);
+                    self.delete_name_in(locals, code.names[arg])
+                }
+                Opcode::MakeCell => {
+                    let v = self.stack[base + arg];
+                    let cell = self.alloc(Object::Cell(v));
+                    self.stack[base + arg] = Value::Obj(cell);
+                    Ok(())
+                }
+                Opcode::CopyFreeVars => {
+                    self.copy_free_vars(base + code.nlocalsplus - arg, arg);
+                    Ok(())
+                }
+                Opcode::LoadClosure => {
+                    let v = self.stack[base + arg];
+                    self.stack.push(v);
+                    Ok(())
+                }
+                Opcode::LoadDeref => match self.cell_get(self.stack[base + arg]) {
+                    Value::Null => Err(self.unbound_deref(&code, arg)),
+                    v => {
+                        self.stack.push(v);
+                        Ok(())
+                    }
+                },
+                Opcode::StoreDeref => {
+                    let v = self.pop();
+                    self.cell_set(self.stack[base + arg], v);
+                    Ok(())
+                }
+                Opcode::DeleteDeref => {
+                    let cell = self.stack[base + arg];
+                    if self.cell_get(cell).is_null() {
+                        Err(self.unbound_deref(&code, arg))
+                    } else {
+                        self.cell_set(cell, Value::Null);
+                        Ok(())
+                    }
+                }
+                Opcode::LoadClassderef => self.load_classderef(&code, base, arg),
+                Opcode::LoadAttr => {
+                    let obj = self.pop();
+                    let v = self.get_attr(obj, &code.code.names[arg]);
+                    v.map(|v| self.stack.push(v))
+                }
+                Opcode::StoreAttr => {
+                    let obj = self.pop();
+                    let v = self.pop();
+                    self.set_attr(obj, &code.code.names[arg], v)
+                }
+                Opcode::DeleteAttr => {
+                    let obj = self.pop();
+                    self.del_attr(obj, &code.code.names[arg])
+                }
+                Opcode::LoadMethod => self.load_method(&code.code.names[arg]),
+                Opcode::BinarySubscr => {
+                    let key = self.pop();
+                    let container = self.pop();
+                    let v = self.get_item(container, key);
+                    v.map(|v| self.stack.push(v))
+                }
+                Opcode::StoreSubscr => {
+                    let key = self.pop();
+                    let container = self.pop();
+                    let v = self.pop();
+                    self.set_item(container, key, v)
+                }
+                Opcode::DeleteSubscr => {
+                    let key = self.pop();
+                    let container = self.pop();
+                    self.del_item(container, key)
+                }
+                Opcode::BuildSlice => {
+                    let step = if arg == 3 { self.pop() } else { Value::None };
+                    let stop = self.pop();
+                    let start = self.pop();
+                    let s = self.alloc(Object::Slice(start, stop, step));
+                    self.stack.push(Value::Obj(s));
+                    Ok(())
+                }
+                Opcode::BinaryOp => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = match (a, b, arg) {
+                        (Value::Int(x), Value::Int(y), 0 | 13) if x.checked_add(y).is_some() => {
+                            Ok(Value::Int(x + y))
+                        }
+                        (Value::Int(x), Value::Int(y), 10 | 23) if x.checked_sub(y).is_some() => {
+                            Ok(Value::Int(x - y))
+                        }
+                        _ => self.binary_op(ins.arg, a, b),
+                    };
+                    r.map(|v| self.stack.push(v))
+                }
+                Opcode::UnaryNegative => self.unary(|vm, v| vm.unary_op('-', v)),
+                Opcode::UnaryPositive => self.unary(|vm, v| vm.unary_op('+', v)),
+                Opcode::UnaryInvert => self.unary(|vm, v| vm.unary_op('~', v)),
+                Opcode::UnaryNot => self.unary(|vm, v| Ok(Value::Bool(!vm.is_true(v)))),
+                Opcode::CompareOp => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = self.compare(ins.arg, a, b);
+                    r.map(|v| self.stack.push(v))
+                }
+                Opcode::IsOp => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    self.stack.push(Value::Bool(a.is_same(b) != (arg == 1)));
+                    Ok(())
+                }
+                Opcode::ContainsOp => {
+                    let container = self.pop();
+                    let item = self.pop();
+                    let r = self.contains(container, item);
+                    r.map(|b| self.stack.push(Value::Bool(b != (arg == 1))))
+                }
+                Opcode::BuildTuple => {
+                    let items = self.stack.split_off(self.stack.len() - arg);
+                    let t = self.new_tuple(items);
+                    self.stack.push(t);
+                    Ok(())
+                }
+                Opcode::BuildList => {
+                    let items = self.stack.split_off(self.stack.len() - arg);
+                    let l = self.new_list(items);
+                    self.stack.push(l);
+                    Ok(())
+                }
+                Opcode::BuildMap => self.build_map(arg),
+                Opcode::BuildSet => self.build_set(arg),
+                Opcode::BuildString => self.build_string(arg),
+                Opcode::ListAppend => {
+                    let v = self.pop();
+                    let list = self.stack[self.stack.len() - arg];
+                    self.list_append(list, v);
+                    Ok(())
+                }
+                Opcode::SetAdd => {
+                    let v = self.pop();
+                    let set = self.stack[self.stack.len() - arg];
+                    self.set_add(set, v)
+                }
+                Opcode::MapAdd => {
+                    let v = self.pop();
+                    let k = self.pop();
+                    let d = self.stack[self.stack.len() - arg];
+                    self.dict_set(self.obj_of(d), k, v)
+                }
+                Opcode::ListExtend => {
+                    let it = self.pop();
+                    let list = self.stack[self.stack.len() - arg];
+                    self.list_extend(self.obj_of(list), it)
+                }
+                Opcode::SetUpdate => {
+                    let it = self.pop();
+                    let set = self.stack[self.stack.len() - arg];
+                    self.set_update(set, it)
+                }
+                Opcode::DictUpdate | Opcode::DictMerge => {
+                    let m = self.pop();
+                    let d = self.stack[self.stack.len() - arg];
+                    self.dict_update(d, m, ins.op == Opcode::DictMerge)
+                }
+                Opcode::ListToTuple => {
+                    let l = self.pop();
+                    let items = self.seq_items(l).map(<[Value]>::to_vec).unwrap_or_default();
+                    let t = self.new_tuple(items);
+                    self.stack.push(t);
+                    Ok(())
+                }
+                Opcode::UnpackSequence => self.unpack_sequence(arg),
+                Opcode::UnpackEx => self.unpack_ex(arg & 0xff, arg >> 8),
+                Opcode::FormatValue => self.format_value(ins.arg),
+                Opcode::JumpForward | Opcode::JumpBackward => {
+                    pc = arg;
+                    Ok(())
+                }
+                Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
+                    let v = self.pop();
+                    if !self.is_true(v) {
+                        pc = arg;
+                    }
+                    Ok(())
+                }
+                Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
+                    let v = self.pop();
+                    if self.is_true(v) {
+                        pc = arg;
+                    }
+                    Ok(())
+                }
+                Opcode::JumpIfFalseOrPop => {
+                    let v = self.top();
+                    if self.is_true(v) {
+                        self.stack.pop();
+                    } else {
+                        pc = arg;
+                    }
+                    Ok(())
+                }
+                Opcode::JumpIfTrueOrPop => {
+                    let v = self.top();
+                    if self.is_true(v) {
+                        pc = arg;
+                    } else {
+                        self.stack.pop();
+                    }
+                    Ok(())
+                }
+                Opcode::GetIter => {
+                    let v = self.pop();
+                    let it = self.get_iter(v);
+                    it.map(|it| self.stack.push(it))
+                }
+                Opcode::ForIter => {
+                    self.frame_mut().pc = pc;
+                    match self.iter_next(self.top()) {
+                        Ok(Some(v)) => {
+                            self.stack.push(v);
+                            Ok(())
+                        }
+                        Ok(None) => {
+                            self.stack.pop();
+                            pc = arg;
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::KwNames => {
+                    kw_names = Some(ins.arg);
+                    Ok(())
+                }
+                Opcode::Call => {
+                    self.frame_mut().pc = pc;
+                    let names = kw_names.take().map(|i| kw_names_of(&code, i as usize));
+                    match self.call_op(arg, names) {
+                        Ok(true) => {
+                            reload!();
+                            Ok(())
+                        }
+                        Ok(false) => Ok(()),
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::CallFunctionEx => {
+                    self.frame_mut().pc = pc;
+                    match self.call_function_ex(arg & 1 != 0) {
+                        Ok(true) => {
+                            reload!();
+                            Ok(())
+                        }
+                        Ok(false) => Ok(()),
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::MakeFunction => self.make_function(ins.arg),
+                Opcode::ReturnValue => {
+                    let v = self.pop();
+                    let f = self.frames.pop().expect("a frame is running");
+                    self.stack.truncate(f.ret_base);
+                    if f.is_entry {
+                        return Ok(v);
+                    }
+                    self.stack.push(v);
+                    reload!();
+                    Ok(())
+                }
+                Opcode::RaiseVarargs => self.raise_varargs(arg),
+                Opcode::PushExcInfo => {
+                    let exc = self.pop();
+                    self.stack.push(self.handled);
+                    self.stack.push(exc);
+                    self.handled = exc;
+                    Ok(())
+                }
+                Opcode::PopExcept => {
+                    self.handled = self.pop();
+                    Ok(())
+                }
+                Opcode::CheckExcMatch => self.check_exc_match(),
+                Opcode::Reraise => {
+                    let exc = self.pop();
+                    self.reraise = true;
+                    Err(self.obj_of(exc))
+                }
+                Opcode::LoadAssertionError => {
+                    let c = self.exc_class(ExcKind::AssertionError);
+                    self.stack.push(Value::Obj(c));
+                    Ok(())
+                }
+                Opcode::ReturnGenerator
+                | Opcode::YieldValue
+                | Opcode::Send
+                | Opcode::GetYieldFromIter
+                | Opcode::LoadBuildClass
+                | Opcode::ImportName
+                | Opcode::ImportFrom => Err(self.not_implemented(ins.op)),
+            };
+            if let Err(exc) = result {
+                self.frame_mut().pc = pc;
+                self.unwind(exc)?;
+                reload!();
+            }
+        }
+    }
+
+    /// Pops the top of the operand stack.
+    #[inline]
+    pub(crate) fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::None)
+    }
+
+    /// The top of the operand stack.
+    #[inline]
+    pub(crate) fn top(&self) -> Value {
+        self.stack.last().copied().unwrap_or(Value::None)
+    }
+
+    /// The object of a value known to be a heap object (the compiler guarantees it).
+    #[inline]
+    pub(crate) fn obj_of(&self, v: Value) -> ObjRef {
+        match v {
+            Value::Obj(r) => r,
+            _ => self.types.ellipsis_obj,
+        }
+    }
+
+    fn unary(&mut self, f: impl FnOnce(&mut Vm, Value) -> PyResult<Value>) -> PyResult<()> {
+        let v = self.pop();
+        let r = f(self, v)?;
+        self.stack.push(r);
+        Ok(())
+    }
+
+    #[cold]
+    fn not_implemented(&mut self, op: Opcode) -> ObjRef {
+        let what = match op {
+            Opcode::LoadBuildClass => "class definitions are",
+            Opcode::ImportName | Opcode::ImportFrom => "import is",
+            _ => "generators are",
+        };
+        self.err(
+            ExcKind::NotImplementedError,
+            format!("{what} not supported yet ({})", op.name()),
+        )
+    }
+
+    /// Finds a handler for `exc` in the current frame or its callers, popping frames
+    /// without one. `Err(exc)` when it escapes the entry frame.
+    fn unwind(&mut self, exc: ObjRef) -> PyResult<()> {
+        let mut add_tb = !std::mem::take(&mut self.reraise);
+        if add_tb {
+            self.set_context(exc);
+        }
+        loop {
+            let frame = self.frame();
+            let idx = frame.pc.saturating_sub(1);
+            let handler = frame.code.code.handler_for(idx).copied();
+            let ops_base = frame.base + frame.code.nlocalsplus;
+            if add_tb {
+                let entry = crate::objects::TbEntry {
+                    code: frame.code.code.clone(),
+                    line: frame.code.code.line_of(idx),
+                };
+                if let Object::Exception(e) = self.heap.get_mut(exc) {
+                    e.traceback.push(entry);
+                }
+            }
+            add_tb = true;
+            if let Some(h) = handler {
+                let depth = ops_base + h.depth as usize;
+                self.stack.truncate(depth);
+                if h.lasti {
+                    self.stack.push(Value::Int(idx as i64));
+                }
+                self.stack.push(Value::Obj(exc));
+                self.frame_mut().pc = h.target as usize;
+                return Ok(());
+            }
+            let f = self.frames.pop().expect("a frame is running");
+            self.stack.truncate(f.ret_base);
+            if f.is_entry {
+                return Err(exc);
+            }
+        }
+    }
+
+    /// Sets `exc.__context__` to the exception being handled, as a new raise does.
+    fn set_context(&mut self, exc: ObjRef) {
+        let Value::Obj(h) = self.handled else { return };
+        if h == exc {
+            return;
+        }
+        if let Object::Exception(e) = self.heap.get_mut(exc) {
+            if matches!(e.context, Value::None) {
+                e.context = Value::Obj(h);
+            }
+        }
+    }
+}
+
+/// The keyword names recorded by `KW_NAMES consti`.
+fn kw_names_of(code: &CodeData, i: usize) -> Vec<Rc<str>> {
+    match code.code.consts.get(i) {
+        Some(Constant::Tuple(items)) => items
+            .iter()
+            .filter_map(|c| match c {
+                Constant::Str(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}

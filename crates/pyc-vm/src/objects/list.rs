@@ -1,0 +1,186 @@
+//! Methods of `list` and `tuple`.
+
+use crate::builtins::Kw;
+use crate::objects::{NativeFn, Object};
+use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+use crate::PyResult;
+
+/// `list` methods: `(name, implementation, takes keywords)`.
+pub const METHODS: &[(&str, NativeFn, bool)] = &[
+    ("append", append, false),
+    ("extend", extend, false),
+    ("pop", pop, false),
+    ("insert", insert, false),
+    ("remove", remove, false),
+    ("index", index, false),
+    ("count", count, false),
+    ("sort", sort, true),
+    ("reverse", reverse, false),
+    ("copy", copy, false),
+    ("clear", clear, false),
+];
+
+/// `tuple` methods.
+pub const TUPLE_METHODS: &[(&str, NativeFn, bool)] =
+    &[("index", index, false), ("count", count, false)];
+
+/// The list `args[0]` (methods are only found on lists, so this holds).
+fn this(vm: &Vm, args: &[Value]) -> ObjRef {
+    vm.obj_of(args[0])
+}
+
+fn items_mut(vm: &mut Vm, r: ObjRef) -> &mut Vec<Value> {
+    match vm.heap.get_mut(r) {
+        Object::List(items) => items,
+        _ => unreachable!("list method on a non-list"),
+    }
+}
+
+fn append(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("list.append", &args[1..], 1, 1)?;
+    let r = this(vm, args);
+    items_mut(vm, r).push(args[1]);
+    Ok(Value::None)
+}
+
+fn extend(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("list.extend", &args[1..], 1, 1)?;
+    let r = this(vm, args);
+    vm.list_extend(r, args[1])?;
+    Ok(Value::None)
+}
+
+fn pop(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("pop", &args[1..], 0, 1)?;
+    let r = this(vm, args);
+    let len = items_mut(vm, r).len() as i64;
+    if len == 0 {
+        return Err(vm.err(
+            crate::exceptions::ExcKind::IndexError,
+            "pop from empty list",
+        ));
+    }
+    let i = match args.get(1) {
+        Some(&v) => vm.int_arg(v)?,
+        None => -1,
+    };
+    let j = if i < 0 { i + len } else { i };
+    if j < 0 || j >= len {
+        return Err(vm.err(
+            crate::exceptions::ExcKind::IndexError,
+            "pop index out of range",
+        ));
+    }
+    Ok(items_mut(vm, r).remove(j as usize))
+}
+
+fn insert(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("insert", &args[1..], 2, 2)?;
+    let r = this(vm, args);
+    let i = vm.int_arg(args[1])?;
+    let items = items_mut(vm, r);
+    let len = items.len() as i64;
+    let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    items.insert(j as usize, args[2]);
+    Ok(Value::None)
+}
+
+fn remove(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("list.remove", &args[1..], 1, 1)?;
+    let r = this(vm, args);
+    let pos = vm
+        .seq_items(args[0])
+        .and_then(|items| items.iter().position(|&x| vm.py_eq(x, args[1])));
+    match pos {
+        Some(p) => {
+            items_mut(vm, r).remove(p);
+            Ok(Value::None)
+        }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn index(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("index", &args[1..], 1, 3)?;
+    let items = vm
+        .seq_items(args[0])
+        .map(<[Value]>::to_vec)
+        .unwrap_or_default();
+    let len = items.len() as i64;
+    let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+    let start = match args.get(2) {
+        Some(&v) => norm(vm.int_arg(v)?),
+        None => 0,
+    };
+    let stop = match args.get(3) {
+        Some(&v) => norm(vm.int_arg(v)?),
+        None => items.len(),
+    };
+    for (i, &x) in items.iter().enumerate().take(stop).skip(start) {
+        if vm.py_eq(x, args[1]) {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    let is_list = matches!(vm.heap.get(this(vm, args)), Object::List(_));
+    let msg = if is_list {
+        format!("{} is not in list", vm.repr(args[1]))
+    } else {
+        "tuple.index(x): x not in tuple".to_string()
+    };
+    Err(vm.value_error(msg))
+}
+
+fn count(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("count", &args[1..], 1, 1)?;
+    let n = vm.seq_items(args[0]).map_or(0, |items| {
+        items.iter().filter(|&&x| vm.py_eq(x, args[1])).count()
+    });
+    Ok(Value::Int(n as i64))
+}
+
+fn sort(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let key = vm.kwarg("sort", kw, "key", &["key", "reverse"])?;
+    let reverse = vm
+        .kwarg("sort", kw, "reverse", &["key", "reverse"])?
+        .is_some_and(|r| vm.is_true(r));
+    let r = this(vm, args);
+    let mut items = std::mem::take(items_mut(vm, r));
+    let holder = vm.new_list(items.clone());
+    vm.roots.push(holder);
+    let result = vm.sort_values(&mut items, key, reverse);
+    vm.roots.pop();
+    if result.is_err() {
+        if let Some(orig) = vm.seq_items(holder).map(<[Value]>::to_vec) {
+            items = orig;
+        }
+    }
+    *items_mut(vm, r) = items;
+    result.map(|()| Value::None)
+}
+
+fn reverse(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("reverse", &args[1..], 0, 0)?;
+    let r = this(vm, args);
+    items_mut(vm, r).reverse();
+    Ok(Value::None)
+}
+
+fn copy(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("copy", &args[1..], 0, 0)?;
+    let items = vm
+        .seq_items(args[0])
+        .map(<[Value]>::to_vec)
+        .unwrap_or_default();
+    Ok(vm.new_list(items))
+}
+
+fn clear(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("clear", &args[1..], 0, 0)?;
+    let r = this(vm, args);
+    items_mut(vm, r).clear();
+    Ok(Value::None)
+}

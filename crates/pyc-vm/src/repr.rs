@@ -1,0 +1,217 @@
+//! `repr()` and `str()` of builtin values, and `id()` addresses.
+
+use pyc_bytecode::repr::{float_repr, str_repr};
+
+use crate::objects::{Object, ViewKind};
+use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+
+/// The fake address of a heap object: stable while it lives, reused after it is freed.
+pub(crate) fn address(r: ObjRef) -> u64 {
+    0x7f00_0000_0000 + u64::from(r.0) * 0x40
+}
+
+impl Vm {
+    /// `id(v)`.
+    pub(crate) fn id_of(&self, v: Value) -> u64 {
+        match v {
+            Value::Obj(r) => address(r),
+            Value::Null => 0,
+            Value::None => 0x5600_0000_0010,
+            Value::Bool(b) => 0x5600_0000_0020 + b as u64 * 0x20,
+            Value::Int(i) => 0x5500_0000_0000u64.wrapping_add((i as u64).wrapping_mul(0x20)),
+            Value::Float(f) => 0x5400_0000_0000 ^ (f.to_bits() >> 4),
+        }
+    }
+
+    /// `repr(v)`.
+    pub(crate) fn repr(&self, v: Value) -> String {
+        let mut out = String::new();
+        self.repr_into(v, &mut out, &mut Vec::new());
+        out
+    }
+
+    /// `str(v)`.
+    pub(crate) fn to_str(&self, v: Value) -> String {
+        match v {
+            Value::Obj(r) => match self.heap.get(r) {
+                Object::Str(s) => s.s.to_string(),
+                Object::Exception(_) => self.exception_str(r),
+                _ => self.repr(v),
+            },
+            _ => self.repr(v),
+        }
+    }
+
+    fn repr_into(&self, v: Value, out: &mut String, seen: &mut Vec<ObjRef>) {
+        let r = match v {
+            Value::Null => return out.push_str("<NULL>"),
+            Value::None => return out.push_str("None"),
+            Value::Bool(b) => return out.push_str(if b { "True" } else { "False" }),
+            Value::Int(i) => return out.push_str(&i.to_string()),
+            Value::Float(f) => return out.push_str(&float_repr(f)),
+            Value::Obj(r) => r,
+        };
+        match self.heap.get(r) {
+            Object::Str(s) => out.push_str(&str_repr(&s.s)),
+            Object::BigInt(b) => out.push_str(&b.to_string()),
+            Object::Tuple(items) => {
+                out.push('(');
+                self.items_into(items, out, seen, r);
+                if items.len() == 1 {
+                    out.push(',');
+                }
+                out.push(')');
+            }
+            Object::List(items) => {
+                if seen.contains(&r) {
+                    return out.push_str("[...]");
+                }
+                out.push('[');
+                self.items_into(items, out, seen, r);
+                out.push(']');
+            }
+            Object::Dict(d) => {
+                if seen.contains(&r) {
+                    return out.push_str("{...}");
+                }
+                seen.push(r);
+                out.push('{');
+                for (i, (k, v)) in d.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.repr_into(k, out, seen);
+                    out.push_str(": ");
+                    self.repr_into(v, out, seen);
+                }
+                out.push('}');
+                seen.pop();
+            }
+            Object::Set(d) => {
+                if d.is_empty() {
+                    return out.push_str("set()");
+                }
+                let keys: Vec<Value> = d.iter().map(|(k, _)| k).collect();
+                out.push('{');
+                self.items_into(&keys, out, seen, r);
+                out.push('}');
+            }
+            Object::Function(f) => {
+                out.push_str(&format!("<function {} at {:#x}>", f.qualname, address(r)))
+            }
+            Object::Cell(c) => {
+                if c.is_null() {
+                    out.push_str(&format!("<cell at {:#x}: empty>", address(r)));
+                } else {
+                    out.push_str(&format!(
+                        "<cell at {:#x}: {} object at {:#x}>",
+                        address(r),
+                        self.type_name(*c),
+                        self.id_of(*c)
+                    ));
+                }
+            }
+            Object::Code(c) => out.push_str(&format!(
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                c.code.name,
+                address(r),
+                c.code.filename,
+                c.code.firstlineno
+            )),
+            Object::Type(t) => out.push_str(&format!("<class '{}'>", t.name)),
+            Object::Builtin(b) => match b.owner {
+                Some(owner) => out.push_str(&format!("<method '{}' of '{owner}' objects>", b.name)),
+                None => out.push_str(&format!("<built-in function {}>", b.name)),
+            },
+            Object::Method(f, s) => match f.as_obj().map(|f| self.heap.get(f)) {
+                Some(Object::Builtin(b)) => out.push_str(&format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    self.type_name(*s),
+                    self.id_of(*s)
+                )),
+                Some(Object::Function(func)) => {
+                    out.push_str(&format!("<bound method {} of ", func.qualname));
+                    self.repr_into(*s, out, seen);
+                    out.push('>');
+                }
+                _ => out.push_str("<bound method>"),
+            },
+            Object::Exception(e) => {
+                out.push_str(&self.type_name_of_type(e.class));
+                match self.heap.get(e.args) {
+                    Object::Tuple(items) if items.len() == 1 => {
+                        out.push('(');
+                        self.repr_into(items[0], out, seen);
+                        out.push(')');
+                    }
+                    _ => self.repr_into(Value::Obj(e.args), out, seen),
+                }
+            }
+            Object::Range(a, b, c) => {
+                if *c == 1 {
+                    out.push_str(&format!("range({a}, {b})"));
+                } else {
+                    out.push_str(&format!("range({a}, {b}, {c})"));
+                }
+            }
+            Object::Slice(a, b, c) => {
+                out.push_str("slice(");
+                self.repr_into(*a, out, seen);
+                out.push_str(", ");
+                self.repr_into(*b, out, seen);
+                out.push_str(", ");
+                self.repr_into(*c, out, seen);
+                out.push(')');
+            }
+            Object::DictView(kind, d) => {
+                let (name, items): (&str, Vec<Value>) = match kind {
+                    ViewKind::Keys => (
+                        "dict_keys",
+                        self.dict_ref(*d).iter().map(|(k, _)| k).collect(),
+                    ),
+                    ViewKind::Values => (
+                        "dict_values",
+                        self.dict_ref(*d).iter().map(|(_, v)| v).collect(),
+                    ),
+                    ViewKind::Items => ("dict_items", Vec::new()),
+                };
+                out.push_str(name);
+                out.push_str("([");
+                if *kind == ViewKind::Items {
+                    for (i, (k, v)) in self.dict_ref(*d).iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        out.push('(');
+                        self.repr_into(k, out, seen);
+                        out.push_str(", ");
+                        self.repr_into(v, out, seen);
+                        out.push(')');
+                    }
+                } else {
+                    self.items_into(&items, out, seen, *d);
+                }
+                out.push_str("])");
+            }
+            Object::Iter(it) => out.push_str(&format!(
+                "<{} object at {:#x}>",
+                it.type_name(&self.heap),
+                address(r)
+            )),
+            Object::Ellipsis => out.push_str("Ellipsis"),
+        }
+    }
+
+    fn items_into(&self, items: &[Value], out: &mut String, seen: &mut Vec<ObjRef>, me: ObjRef) {
+        seen.push(me);
+        for (i, &item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            self.repr_into(item, out, seen);
+        }
+        seen.pop();
+    }
+}

@@ -1,0 +1,144 @@
+//! Variable access beyond fast locals: globals, builtins, the module/class locals
+//! mapping, and cells (`LOAD_DEREF` and friends).
+
+use pyc_bytecode::fast_kind;
+
+use crate::objects::{CodeData, Object};
+use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+use crate::PyResult;
+
+impl Vm {
+    /// Looks up the str object `name` in a dict (identity first, then text).
+    pub(crate) fn dict_get_name(&self, d: ObjRef, name: ObjRef) -> Option<Value> {
+        let Object::Str(s) = self.heap.get(name) else {
+            return None;
+        };
+        let t = self.dict_ref(d);
+        t.find(s.hash, |k| {
+            k.as_obj() == Some(name) || self.as_str(k) == Some(&s.s)
+        })
+        .map(|i| t.value_at(i))
+    }
+
+    /// `LOAD_GLOBAL`: globals, then builtins; pushes `NULL` first when `arg & 1`.
+    pub(crate) fn load_global(&mut self, code: &CodeData, arg: usize) -> PyResult<()> {
+        let name = code.names[arg >> 1];
+        let globals = self.frame().globals;
+        let v = match self.dict_get_name(globals, name) {
+            Some(v) => v,
+            None => match self.dict_get_name(self.builtins, name) {
+                Some(v) => v,
+                None => return Err(self.name_error(&code.code.names[arg >> 1])),
+            },
+        };
+        if arg & 1 != 0 {
+            self.stack.push(Value::Null);
+        }
+        self.stack.push(v);
+        Ok(())
+    }
+
+    /// `LOAD_NAME`: the locals mapping, globals, then builtins.
+    pub(crate) fn load_name(&mut self, name: ObjRef) -> PyResult<()> {
+        let f = self.frame();
+        let (locals, globals) = (f.locals, f.globals);
+        let found = locals
+            .and_then(|l| self.dict_get_name(l, name))
+            .or_else(|| self.dict_get_name(globals, name))
+            .or_else(|| self.dict_get_name(self.builtins, name));
+        match found {
+            Some(v) => {
+                self.stack.push(v);
+                Ok(())
+            }
+            None => {
+                let text = self.as_str(Value::Obj(name)).unwrap_or("").to_string();
+                Err(self.name_error(&text))
+            }
+        }
+    }
+
+    /// Removes `name` from a namespace dict (`NameError` if absent).
+    pub(crate) fn delete_name_in(&mut self, d: ObjRef, name: ObjRef) -> PyResult<()> {
+        match self.dict_del(d, Value::Obj(name))? {
+            Some(_) => Ok(()),
+            None => {
+                let text = self.as_str(Value::Obj(name)).unwrap_or("").to_string();
+                Err(self.name_error(&text))
+            }
+        }
+    }
+
+    /// The contents of a cell (`Null` when empty).
+    #[inline]
+    pub(crate) fn cell_get(&self, cell: Value) -> Value {
+        match cell {
+            Value::Obj(r) => match self.heap.get(r) {
+                Object::Cell(v) => *v,
+                _ => Value::Null,
+            },
+            _ => Value::Null,
+        }
+    }
+
+    /// Replaces the contents of a cell.
+    #[inline]
+    pub(crate) fn cell_set(&mut self, cell: Value, v: Value) {
+        if let Value::Obj(r) = cell {
+            if let Object::Cell(c) = self.heap.get_mut(r) {
+                *c = v;
+            }
+        }
+    }
+
+    /// The error for an empty cell in slot `i`: free variables get `NameError`, the
+    /// frame's own cells `UnboundLocalError`.
+    #[cold]
+    pub(crate) fn unbound_deref(&mut self, code: &CodeData, i: usize) -> ObjRef {
+        let name = code.code.localsplus_names[i].clone();
+        if code.code.localsplus_kinds[i] & fast_kind::FREE != 0 {
+            self.unbound_free(&name)
+        } else {
+            self.unbound_local(&name)
+        }
+    }
+
+    /// `COPY_FREE_VARS n`: the running function's closure cells into `stack[start..]`.
+    pub(crate) fn copy_free_vars(&mut self, start: usize, n: usize) {
+        let Some(func) = self.frame().func else {
+            return;
+        };
+        let Object::Function(f) = self.heap.get(func) else {
+            return;
+        };
+        let Some(closure) = f.closure else { return };
+        if let Object::Tuple(cells) = self.heap.get(closure) {
+            let n = n.min(cells.len());
+            self.stack[start..start + n].copy_from_slice(&cells[..n]);
+        }
+    }
+
+    /// `LOAD_CLASSDEREF i`: the class body's locals mapping first, then the cell.
+    pub(crate) fn load_classderef(
+        &mut self,
+        code: &CodeData,
+        base: usize,
+        i: usize,
+    ) -> PyResult<()> {
+        let name = code.code.localsplus_names[i].clone();
+        if let Some(locals) = self.frame().locals {
+            if let Some(v) = self.dict_get_str(locals, &name) {
+                self.stack.push(v);
+                return Ok(());
+            }
+        }
+        match self.cell_get(self.stack[base + i]) {
+            Value::Null => Err(self.unbound_deref(code, i)),
+            v => {
+                self.stack.push(v);
+                Ok(())
+            }
+        }
+    }
+}

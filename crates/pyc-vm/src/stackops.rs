@@ -1,0 +1,180 @@
+//! Opcodes that build, extend and unpack containers (`BUILD_*`, `*_APPEND`, `*_UPDATE`,
+//! `UNPACK_*`), and the set operators.
+
+use crate::objects::{Dict, Object};
+use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+use crate::PyResult;
+
+impl Vm {
+    /// Appends to a list value.
+    pub(crate) fn list_append(&mut self, list: Value, v: Value) {
+        if let Value::Obj(r) = list {
+            if let Object::List(items) = self.heap.get_mut(r) {
+                items.push(v);
+            }
+        }
+    }
+
+    /// `list.extend(iterable)`.
+    pub(crate) fn list_extend(&mut self, list: ObjRef, it: Value) -> PyResult<()> {
+        let items = self.collect_iterable(it)?;
+        if let Object::List(l) = self.heap.get_mut(list) {
+            l.extend(items);
+        }
+        Ok(())
+    }
+
+    /// `set.add(v)`.
+    pub(crate) fn set_add(&mut self, set: Value, v: Value) -> PyResult<()> {
+        let r = self.obj_of(set);
+        self.dict_set(r, v, Value::None)
+    }
+
+    /// `set.update(iterable)`.
+    pub(crate) fn set_update(&mut self, set: Value, it: Value) -> PyResult<()> {
+        for v in self.collect_iterable(it)? {
+            self.set_add(set, v)?;
+        }
+        Ok(())
+    }
+
+    /// `DICT_UPDATE` / `DICT_MERGE` (which rejects repeated keys).
+    pub(crate) fn dict_update(&mut self, d: Value, m: Value, merge: bool) -> PyResult<()> {
+        let d = self.obj_of(d);
+        let items: Vec<(Value, Value)> = match m.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Dict(t)) => t.iter().collect(),
+            _ => {
+                let msg = format!("'{}' object is not a mapping", self.type_name(m));
+                return Err(self.type_error(msg));
+            }
+        };
+        for (k, v) in items {
+            if merge && self.dict_get(d, k)?.is_some() {
+                let msg = format!(
+                    "got multiple values for keyword argument '{}'",
+                    self.to_str(k)
+                );
+                return Err(self.type_error(msg));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// `BUILD_MAP n`.
+    pub(crate) fn build_map(&mut self, n: usize) -> PyResult<()> {
+        let items = self.stack.split_off(self.stack.len() - 2 * n);
+        let d = self.alloc(Object::Dict(Dict::new()));
+        self.stack.push(Value::Obj(d));
+        for pair in items.chunks(2) {
+            self.dict_set(d, pair[0], pair[1])?;
+        }
+        Ok(())
+    }
+
+    /// `BUILD_SET n`.
+    pub(crate) fn build_set(&mut self, n: usize) -> PyResult<()> {
+        let items = self.stack.split_off(self.stack.len() - n);
+        let s = Value::Obj(self.alloc(Object::Set(Dict::new())));
+        self.stack.push(s);
+        for v in items {
+            self.set_add(s, v)?;
+        }
+        Ok(())
+    }
+
+    /// `BUILD_STRING n`: concatenates `n` strings.
+    pub(crate) fn build_string(&mut self, n: usize) -> PyResult<()> {
+        let parts = self.stack.split_off(self.stack.len() - n);
+        let mut out = String::new();
+        for p in parts {
+            out.push_str(self.as_str(p).unwrap_or(""));
+        }
+        let s = self.new_str(out);
+        self.stack.push(s);
+        Ok(())
+    }
+
+    fn unpack_items(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if let Some(items) = self.seq_items(v) {
+            return Ok(items.to_vec());
+        }
+        match self.get_iter(v) {
+            Ok(_) => self.collect_iterable(v),
+            Err(_) => {
+                let msg = format!("cannot unpack non-iterable {} object", self.type_name(v));
+                Err(self.type_error(msg))
+            }
+        }
+    }
+
+    /// `UNPACK_SEQUENCE n`: pushes exactly `n` items, the first on top.
+    pub(crate) fn unpack_sequence(&mut self, n: usize) -> PyResult<()> {
+        let v = self.pop();
+        let items = self.unpack_items(v)?;
+        if items.len() < n {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
+        }
+        if items.len() > n {
+            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        self.stack.extend(items.into_iter().rev());
+        Ok(())
+    }
+
+    /// `UNPACK_EX`: `before` items, a list of the rest, then `after` items.
+    pub(crate) fn unpack_ex(&mut self, before: usize, after: usize) -> PyResult<()> {
+        let v = self.pop();
+        let mut items = self.unpack_items(v)?;
+        if items.len() < before + after {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let tail = items.split_off(items.len() - after);
+        let middle = items.split_off(before);
+        self.stack.extend(tail.into_iter().rev());
+        let l = self.new_list(middle);
+        self.stack.push(l);
+        self.stack.extend(items.into_iter().rev());
+        Ok(())
+    }
+
+    /// `|`, `&`, `-`, `^` on sets (`None` when `b` is not a set).
+    pub(crate) fn set_binop(&mut self, op: u32, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let (Some(ra), Some(rb)) = (a.as_obj(), b.as_obj()) else {
+            return Ok(None);
+        };
+        if !matches!(self.heap.get(rb), Object::Set(_)) {
+            return Ok(None);
+        }
+        let left: Vec<Value> = self.dict_ref(ra).iter().map(|(k, _)| k).collect();
+        let right: Vec<Value> = self.dict_ref(rb).iter().map(|(k, _)| k).collect();
+        let out = Value::Obj(self.alloc(Object::Set(Dict::new())));
+        for &k in &left {
+            let in_b = self.dict_get(rb, k)?.is_some();
+            let keep = match op {
+                1 => in_b,
+                10 | 12 => !in_b,
+                _ => true,
+            };
+            if keep {
+                self.set_add(out, k)?;
+            }
+        }
+        if op == 7 || op == 12 {
+            for &k in &right {
+                if op == 7 || self.dict_get(ra, k)?.is_none() {
+                    self.set_add(out, k)?;
+                }
+            }
+        }
+        Ok(Some(out))
+    }
+}
