@@ -18,6 +18,42 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// CPython's probe sequence over a power-of-two table: `i = 5*i + 1 + perturb`, with
+/// the hash's high bits shifted into `perturb`, so keys with patterned hashes (ints hash
+/// to themselves) do not pile up in long runs as they would with linear probing.
+struct Probe {
+    i: usize,
+    perturb: u64,
+    mask: usize,
+    first: bool,
+}
+
+impl Probe {
+    fn new(hash: u64, size: usize) -> Probe {
+        let mask = size - 1;
+        Probe {
+            i: hash as usize & mask,
+            perturb: hash,
+            mask,
+            first: true,
+        }
+    }
+}
+
+impl Iterator for Probe {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.first {
+            self.first = false;
+        } else {
+            self.perturb >>= 5;
+            self.i = (self.i.wrapping_mul(5) + 1 + self.perturb as usize) & self.mask;
+        }
+        Some(self.i)
+    }
+}
+
 /// An insertion-ordered hash map from values to values.
 #[derive(Default, Clone)]
 pub struct Dict {
@@ -47,9 +83,7 @@ impl Dict {
         if self.table.is_empty() {
             return None;
         }
-        let mask = self.table.len() - 1;
-        let mut i = (hash as usize) & mask;
-        loop {
+        for i in Probe::new(hash, self.table.len()) {
             match self.table[i] {
                 EMPTY => return None,
                 TOMBSTONE => {}
@@ -60,8 +94,8 @@ impl Dict {
                     }
                 }
             }
-            i = (i + 1) & mask;
         }
+        unreachable!("a probe sequence visits every slot, and the table always has an empty one")
     }
 
     /// The entry index of the key with this hash satisfying `eq`.
@@ -87,12 +121,10 @@ impl Dict {
         let idx = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.len += 1;
-        let mask = self.table.len() - 1;
-        let mut i = (hash as usize) & mask;
-        while self.table[i] != EMPTY && self.table[i] != TOMBSTONE {
-            i = (i + 1) & mask;
-        }
-        self.table[i] = idx;
+        let slot = Probe::new(hash, self.table.len())
+            .find(|&i| self.table[i] == EMPTY || self.table[i] == TOMBSTONE)
+            .expect("the table always has a free slot");
+        self.table[slot] = idx;
     }
 
     /// Removes the key with this hash satisfying `eq`, returning its entry.
@@ -121,13 +153,11 @@ impl Dict {
             cap *= 2;
         }
         self.table = vec![EMPTY; cap];
-        let mask = cap - 1;
         for (idx, e) in self.entries.iter().enumerate() {
-            let mut i = (e.hash as usize) & mask;
-            while self.table[i] != EMPTY {
-                i = (i + 1) & mask;
-            }
-            self.table[i] = idx as u32;
+            let slot = Probe::new(e.hash, cap)
+                .find(|&i| self.table[i] == EMPTY)
+                .expect("the table always has a free slot");
+            self.table[slot] = idx as u32;
         }
     }
 
