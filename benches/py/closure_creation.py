@@ -1,4 +1,4 @@
-N = 2_000_000
+N = 2_000_000  # closures
 # Building a closure: MAKE_CELL, LOAD_CLOSURE, BUILD_TUPLE, MAKE_FUNCTION per call.
 def make_multiplier(factor):
     def multiplier(number):

@@ -1,4 +1,4 @@
-N = 1_000_000
+N = 1_000_000  # closures
 # Memory: one million live closures, each with its own cell.
 def make(i):
     def get():

@@ -1,4 +1,4 @@
-N = 2_000_000
+N = 2_000_000  # calls
 # A decorator's wrapper: a closure over the wrapped function, forwarding *args and **kwargs.
 def counted(func):
     calls = 0

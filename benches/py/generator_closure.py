@@ -1,4 +1,4 @@
-N = 2_000_000
+N = 2_000_000  # items
 # A generator closing over a cell of its enclosing function.
 def make_stepper(step):
     def steps(n):

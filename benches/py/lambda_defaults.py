@@ -1,4 +1,4 @@
-N = 300_000
+N = 300_000  # lambdas
 # Lambdas built in a loop capturing the loop variable through a default argument.
 def run(n):
     fs = []

@@ -1,4 +1,4 @@
-N = 300_000
+N = 300_000  # lambdas
 # Lambdas built in a loop through a factory (one cell per lambda), then all called.
 def make(i):
     return lambda: i * 2

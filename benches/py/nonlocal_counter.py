@@ -1,4 +1,4 @@
-N = 5_000_000
+N = 5_000_000  # calls
 # A counter that rebinds its enclosing variable with `nonlocal` (STORE_DEREF each call).
 def make_counter():
     count = 0

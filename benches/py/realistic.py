@@ -1,4 +1,4 @@
-N = 100_000
+N = 100_000  # items
 # A mixed program: a memoizing decorator, callbacks registered as closures, and
 # comprehensions over their results.
 def memoize(func):

@@ -1,4 +1,4 @@
-N = 28
+N = 28  # depth
 # Recursion through a cell: the inner function finds itself as a free variable.
 def make_fib():
     def fib(n):

@@ -1,4 +1,4 @@
-N = 2_000_000
+N = 2_000_000  # iterations
 # Several closures sharing one cell, bank-account style.
 def bank_account(balance):
     def deposit(amount):

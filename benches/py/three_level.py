@@ -1,4 +1,4 @@
-N = 5_000_000
+N = 5_000_000  # calls
 # Three levels of nesting: the innermost function reads free variables from two scopes,
 # one of them passed through the middle function.
 def outer(a):
