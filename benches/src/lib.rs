@@ -65,7 +65,11 @@ impl Workload {
             )
         })?;
         Ok(Workload {
-            name: path.file_stem().unwrap_or_default().to_string_lossy().into(),
+            name: path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into(),
             path: path.to_path_buf(),
             source,
             n,

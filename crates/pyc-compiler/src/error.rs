@@ -10,6 +10,8 @@ pub enum ErrorKind {
     Syntax,
     /// `IndentationError`.
     Indentation,
+    /// `TabError`.
+    Tab,
 }
 
 impl ErrorKind {
@@ -18,6 +20,7 @@ impl ErrorKind {
         match self {
             ErrorKind::Syntax => "SyntaxError",
             ErrorKind::Indentation => "IndentationError",
+            ErrorKind::Tab => "TabError",
         }
     }
 }
@@ -39,6 +42,10 @@ pub struct CompileError {
     pub end_col: u32,
     /// The text of the offending line.
     pub line_text: String,
+    /// Whether the parser found the error (rather than the symbol table or code
+    /// generator). CPython shows the source line of parser errors even for `-c` and
+    /// standard input, where it has no file to read lines from.
+    pub found_by_parser: bool,
 }
 
 /// A compile error before it is located: a message and a span.
@@ -47,6 +54,7 @@ pub(crate) struct RawError {
     pub kind: ErrorKind,
     pub message: String,
     pub span: Span,
+    pub found_by_parser: bool,
 }
 
 impl RawError {
@@ -56,6 +64,7 @@ impl RawError {
             kind: ErrorKind::Syntax,
             message: message.into(),
             span,
+            found_by_parser: false,
         }
     }
 
@@ -78,6 +87,7 @@ impl RawError {
             col,
             end_col,
             line_text,
+            found_by_parser: self.found_by_parser,
         }
     }
 }
@@ -88,9 +98,11 @@ impl From<ParseError> for RawError {
             kind: match e.kind {
                 ParseErrorKind::Syntax => ErrorKind::Syntax,
                 ParseErrorKind::Indentation => ErrorKind::Indentation,
+                ParseErrorKind::Tab => ErrorKind::Tab,
             },
             message: e.message,
             span: e.span,
+            found_by_parser: true,
         }
     }
 }
@@ -98,11 +110,12 @@ impl From<ParseError> for RawError {
 impl CompileError {
     /// The text CPython prints for an uncaught syntax error: the `File` line, the source
     /// line with its indentation removed, a caret run under the error, then `Kind: message`.
-    /// Sources without text (`-c` strings) print no source line, as CPython.
-    pub fn render(&self, show_source: bool) -> String {
+    /// `from_file` says whether the program came from a file; otherwise (`-c`, standard
+    /// input) only parser errors show their line, as in CPython.
+    pub fn render(&self, from_file: bool) -> String {
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.line);
         let trimmed = self.line_text.trim_start();
-        if show_source && !trimmed.is_empty() {
+        if (from_file || self.found_by_parser) && !trimmed.is_empty() {
             let indent = (self.line_text.chars().count() - trimmed.chars().count()) as u32;
             let trimmed = trimmed.trim_end();
             let start = self.col.saturating_sub(indent);

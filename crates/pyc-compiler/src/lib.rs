@@ -5,9 +5,11 @@
 //! ([`codegen`]) into `pyc-bytecode` code objects.
 //!
 //! Modules: [`error`] (located syntax errors), [`symtable`] (the two-pass scope
-//! analysis), `codegen` (instruction emission and assembly).
+//! analysis), `codegen` (instruction emission and assembly), `depth` (stack growth for
+//! deeply nested programs).
 
 mod codegen;
+mod depth;
 pub mod error;
 pub mod symtable;
 

@@ -254,6 +254,10 @@ impl Builder {
     }
 
     fn visit_stmt(&mut self, stmt: &Stmt) -> Result<(), RawError> {
+        crate::depth::deep(|| self.visit_stmt_kind(stmt))
+    }
+
+    fn visit_stmt_kind(&mut self, stmt: &Stmt) -> Result<(), RawError> {
         match &stmt.kind {
             StmtKind::Expr(e) => self.visit_expr(e),
             StmtKind::Assign { targets, value } => {
@@ -429,6 +433,10 @@ impl Builder {
     }
 
     fn visit_expr(&mut self, expr: &Expr) -> Result<(), RawError> {
+        crate::depth::deep(|| self.visit_expr_kind(expr))
+    }
+
+    fn visit_expr_kind(&mut self, expr: &Expr) -> Result<(), RawError> {
         match &expr.kind {
             ExprKind::Name(name) => {
                 self.add_def(name, flag::USE);
@@ -625,13 +633,15 @@ fn analyze_block(
     let mut children_free = HashSet::new();
     for child in table.scopes[id].children.clone() {
         let mut child_free = HashSet::new();
-        analyze_block(
-            table,
-            child,
-            Some(&child_bound),
-            &mut child_free,
-            child_global,
-        )?;
+        crate::depth::deep(|| {
+            analyze_block(
+                table,
+                child,
+                Some(&child_bound),
+                &mut child_free,
+                child_global,
+            )
+        })?;
         children_free.extend(child_free);
     }
 

@@ -47,7 +47,46 @@ pub(crate) fn from_pest(err: &Error<Rule>, prepared: &Prepared, source: &str) ->
     if positives.contains(&Rule::COLON) && next == Some(b'\n') {
         return ParseError::syntax("expected ':'", at, at + 1);
     }
+    if let Some(err) = legacy_call(text, pos, map) {
+        return err;
+    }
     ParseError::syntax("invalid syntax", at, at + 1)
+}
+
+/// Keywords that cannot start an expression.
+const NON_EXPR_KEYWORDS: &[&str] = &[
+    "and", "as", "assert", "async", "break", "class", "continue", "def", "del", "elif", "else",
+    "except", "finally", "for", "from", "global", "if", "import", "in", "is", "nonlocal", "or",
+    "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+/// CPython's `invalid_legacy_expression`: Python 2's `print x` or `exec code`, i.e. a
+/// failure right after a bare `print`/`exec` name at a token that starts an expression.
+fn legacy_call(text: &str, pos: usize, map: &OffsetMap) -> Option<ParseError> {
+    let before = text[..pos].trim_end_matches(is_filler);
+    let name_at = before.trim_end_matches(is_name_char).len();
+    let name = &before[name_at..];
+    if !matches!(name, "print" | "exec") || before[..name_at].ends_with('.') {
+        return None;
+    }
+    let rest = text[pos..].trim_start_matches(is_filler);
+    let word = &rest[..rest.len() - rest.trim_start_matches(is_name_char).len()];
+    let starts_expr = match rest.chars().next()? {
+        '\'' | '"' | '{' => true,
+        c if c.is_ascii_digit() => true,
+        c if is_name_char(c) => !NON_EXPR_KEYWORDS.contains(&word),
+        _ => false,
+    };
+    starts_expr.then(|| {
+        let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+        let start = map.to_source(name_at);
+        ParseError::syntax(msg, start, map.to_source(pos))
+    })
+}
+
+/// Whether `c` can be part of an identifier (or a number, which does not matter here).
+fn is_name_char(c: char) -> bool {
+    c == '_' || c.is_alphanumeric()
 }
 
 /// Whether a failure at prepared `pos` (source `at`) with a bracket still open at

@@ -4,8 +4,9 @@
 //! (recorded in an [`OffsetMap`]): newlines inside brackets, backslash continuations,
 //! comments and blank lines become spaces; each logical line ends in `\n`; INDENT and
 //! DEDENT bytes go right before the first token of a line. Tokenizer-level errors
-//! (unterminated strings, mismatched brackets, inconsistent dedents, deep nesting) are
-//! reported here, before pest runs, so the grammar never recurses too deeply.
+//! (unterminated strings, mismatched brackets, inconsistent dedents, tabs and spaces mixed
+//! inconsistently, deep nesting, NUL bytes) are reported here, before pest runs, so the
+//! grammar never recurses too deeply.
 
 use crate::line_index::LineIndex;
 use crate::offset_map::OffsetMap;
@@ -19,6 +20,34 @@ pub(crate) const DEDENT: u8 = 0x02;
 const MAX_PAREN_DEPTH: usize = 200;
 /// CPython's tokenizer limit on indentation levels.
 const MAX_INDENT_DEPTH: usize = 100;
+
+/// An indentation width measured two ways, as CPython's tokenizer does: with tabs to the
+/// next multiple of 8 and with tabs as one column. A line whose indentation compares
+/// differently against a block under the two measures mixes tabs and spaces ambiguously.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Width {
+    /// Tabs advance to the next multiple of 8.
+    col: usize,
+    /// Tabs count as one column.
+    alt: usize,
+}
+
+impl Width {
+    /// The width after one more indentation byte `c` (space, tab or form feed).
+    fn advance(self, c: u8) -> Width {
+        match c {
+            b' ' => Width {
+                col: self.col + 1,
+                alt: self.alt + 1,
+            },
+            b'\t' => Width {
+                col: self.col / 8 * 8 + 8,
+                alt: self.alt + 1,
+            },
+            _ => Width::default(),
+        }
+    }
+}
 
 /// The pre-pass output: text for the grammar plus the way back to source offsets.
 pub(crate) struct Prepared {
@@ -38,11 +67,20 @@ pub(crate) fn prepare(source: &str) -> Result<Prepared, ParseError> {
         src: source.as_bytes(),
         out: Vec::with_capacity(source.len() + 16),
         map: OffsetMap::default(),
-        indents: vec![0],
+        indents: vec![Width::default()],
         brackets: Vec::new(),
         pos: 0,
+        nul_line: nul_line(source),
     }
     .run()
+}
+
+/// Where the line holding the first NUL byte starts (`usize::MAX` without one): CPython's
+/// tokenizer rejects that line as soon as it reads it, before tokenizing any of it.
+fn nul_line(source: &str) -> usize {
+    source.find('\0').map_or(usize::MAX, |nul| {
+        source[..nul].rfind('\n').map_or(0, |newline| newline + 1)
+    })
 }
 
 /// The pre-pass state.
@@ -52,10 +90,12 @@ struct Scanner<'s> {
     out: Vec<u8>,
     map: OffsetMap,
     /// Indentation widths of the open blocks, innermost last.
-    indents: Vec<usize>,
+    indents: Vec<Width>,
     /// Open brackets and where they are.
     brackets: Vec<(u8, usize)>,
     pos: usize,
+    /// See [`nul_line`].
+    nul_line: usize,
 }
 
 impl Scanner<'_> {
@@ -63,6 +103,7 @@ impl Scanner<'_> {
     fn run(mut self) -> Result<Prepared, ParseError> {
         let mut line_start = true;
         while self.pos < self.src.len() {
+            self.check_nul(self.pos)?;
             if line_start && self.brackets.is_empty() {
                 line_start = self.line_start()?;
                 continue;
@@ -98,6 +139,18 @@ impl Scanner<'_> {
         })
     }
 
+    /// Fails once the scan at `at` reaches the line holding a NUL byte.
+    fn check_nul(&self, at: usize) -> Result<(), ParseError> {
+        if at < self.nul_line {
+            return Ok(());
+        }
+        Err(ParseError::syntax(
+            "source code cannot contain null bytes",
+            self.nul_line,
+            self.nul_line,
+        ))
+    }
+
     /// Copies `n` source bytes unchanged.
     fn copy(&mut self, n: usize) {
         let end = (self.pos + n).min(self.src.len());
@@ -127,15 +180,10 @@ impl Scanner<'_> {
 
     /// Handles indentation at the start of a line; returns whether the line was blank.
     fn line_start(&mut self) -> Result<bool, ParseError> {
-        let mut col = 0;
+        let mut width = Width::default();
         let start = self.pos;
-        while let Some(&c) = self.src.get(self.pos) {
-            match c {
-                b' ' => col += 1,
-                b'\t' => col = col / 8 * 8 + 8,
-                b'\x0c' => col = 0,
-                _ => break,
-            }
+        while let Some(&c @ (b' ' | b'\t' | b'\x0c')) = self.src.get(self.pos) {
+            width = width.advance(c);
             self.pos += 1;
         }
         self.out.extend_from_slice(&self.src[start..self.pos]);
@@ -148,15 +196,16 @@ impl Scanner<'_> {
             }
             _ => {}
         }
-        self.indent_to(col)?;
+        self.indent_to(width, start)?;
         Ok(false)
     }
 
-    /// Emits INDENT or DEDENTs for a logical line indented to `col`.
-    fn indent_to(&mut self, col: usize) -> Result<(), ParseError> {
+    /// Emits INDENT or DEDENTs for a logical line starting at `line_at` and indented to
+    /// `width`.
+    fn indent_to(&mut self, width: Width, line_at: usize) -> Result<(), ParseError> {
         let at = self.pos;
-        let top = *self.indents.last().expect("the base level is never popped");
-        if col > top {
+        let top = self.top();
+        if width.col > top.col {
             if self.indents.len() > MAX_INDENT_DEPTH {
                 return Err(ParseError::indentation(
                     "too many levels of indentation",
@@ -164,15 +213,18 @@ impl Scanner<'_> {
                     at,
                 ));
             }
-            self.indents.push(col);
+            if width.alt <= top.alt {
+                return Err(tab_error(line_at));
+            }
+            self.indents.push(width);
             self.mark(INDENT, at);
             return Ok(());
         }
-        while col < *self.indents.last().expect("the base level is never popped") {
+        while width.col < self.top().col {
             self.indents.pop();
             self.mark(DEDENT, at);
         }
-        if col != *self.indents.last().expect("the base level is never popped") {
+        if width.col != self.top().col {
             let eol = self.src[at..]
                 .iter()
                 .position(|&b| b == b'\n' || b == b'\r')
@@ -183,7 +235,15 @@ impl Scanner<'_> {
                 eol,
             ));
         }
+        if width.alt != self.top().alt {
+            return Err(tab_error(line_at));
+        }
         Ok(())
+    }
+
+    /// The indentation of the innermost open block.
+    fn top(&self) -> Width {
+        *self.indents.last().expect("the base level is never popped")
     }
 
     /// A backslash outside a string: a line continuation or an error.
@@ -248,6 +308,7 @@ impl Scanner<'_> {
         let triple = src.get(self.pos + 1) == Some(&q) && src.get(self.pos + 2) == Some(&q);
         let mut j = self.pos + if triple { 3 } else { 1 };
         loop {
+            self.check_nul(j)?;
             let Some(&c) = src.get(j) else {
                 let line = LineIndex::new(self.source).line(src.len().saturating_sub(1) as u32);
                 let what = if triple { "triple-quoted " } else { "" };
@@ -323,4 +384,13 @@ impl Scanner<'_> {
         self.copy(1);
         Ok(())
     }
+}
+
+/// CPython's `TabError`, with the caret at the start of the line at `line_at`.
+fn tab_error(line_at: usize) -> ParseError {
+    ParseError::tab(
+        "inconsistent use of tabs and spaces in indentation",
+        line_at,
+        line_at,
+    )
 }

@@ -27,12 +27,14 @@ pub enum ParseErrorKind {
     Syntax,
     /// `IndentationError` (a subclass of `SyntaxError`).
     Indentation,
+    /// `TabError` (a subclass of `IndentationError`).
+    Tab,
 }
 
 /// A syntax error: CPython's message and where to put the caret.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParseError {
-    /// `SyntaxError` or `IndentationError`.
+    /// `SyntaxError`, `IndentationError` or `TabError`.
     pub kind: ParseErrorKind,
     /// CPython's message, e.g. `invalid syntax` or `expected ':'`.
     pub message: String,
@@ -54,6 +56,15 @@ impl ParseError {
     pub(crate) fn indentation(message: impl Into<String>, start: usize, end: usize) -> ParseError {
         ParseError {
             kind: ParseErrorKind::Indentation,
+            message: message.into(),
+            span: Span::new(start, end),
+        }
+    }
+
+    /// A `TabError` with `message` at source offsets `start..end`.
+    pub(crate) fn tab(message: impl Into<String>, start: usize, end: usize) -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::Tab,
             message: message.into(),
             span: Span::new(start, end),
         }

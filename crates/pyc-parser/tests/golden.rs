@@ -14,6 +14,7 @@ fn outcome(source: &str) -> String {
             let kind = match e.kind {
                 ParseErrorKind::Syntax => "Syntax",
                 ParseErrorKind::Indentation => "Indentation",
+                ParseErrorKind::Tab => "Tab",
             };
             format!("{line}:{col}: {kind}: {}\n", e.message)
         }

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use crate::exceptions::ExcKind;
+use crate::objects::generator::GenState;
 use crate::objects::{Object, PyStr};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
@@ -15,52 +16,109 @@ impl Vm {
         if let Some(v) = self.special_attr(obj, name)? {
             return Ok(v);
         }
-        if let Some(r) = obj
-            .as_obj()
-            .filter(|r| matches!(self.heap.get(*r), Object::Type(_)))
-        {
-            if let Some(v) = self.lookup_in_type(r, name) {
+        if let Some(r) = obj.as_obj() {
+            match self.heap.get(r) {
+                Object::Type(_) => {
+                    if let Some(v) = self.lookup_in_type(r, name) {
+                        return Ok(self.bind_class_attr(v, r));
+                    }
+                    return Err(self.no_attribute(obj, name));
+                }
+                &Object::Super(class, this) => return self.super_attr(class, this, name),
+                _ => {}
+            }
+        }
+        let t = self.type_of(obj);
+        let found = self.lookup_in_type(t, name);
+        if let Some(Value::Obj(p)) = found {
+            if matches!(self.heap.get(p), Object::Property(..)) {
+                return self.bind_instance_attr(Value::Obj(p), obj, t, name);
+            }
+        }
+        if let Some(d) = obj.as_obj().and_then(|r| self.instance_dict(r, false)) {
+            if let Some(v) = self.dict_get_str(d, name) {
                 return Ok(v);
             }
-        } else if let Some(m) = self.lookup_in_type(self.type_of(obj), name) {
-            return Ok(self.bind_method(m, obj));
         }
-        Err(self.no_attribute(obj, name))
+        match found {
+            Some(v) => self.bind_instance_attr(v, obj, t, name),
+            None => Err(self.no_attribute(obj, name)),
+        }
     }
 
-    /// A method found on `obj`'s class, bound to `obj`.
-    fn bind_method(&mut self, m: Value, obj: Value) -> Value {
-        let is_func = m
-            .as_obj()
-            .is_some_and(|r| matches!(self.heap.get(r), Object::Builtin(_) | Object::Function(_)));
-        if is_func {
-            Value::Obj(self.alloc(Object::Method(m, obj)))
-        } else {
-            m
+    /// What reading a class attribute `v` from the class `cls` gives.
+    pub(crate) fn bind_class_attr(&mut self, v: Value, cls: ObjRef) -> Value {
+        match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(&Object::StaticMethod(f)) => f,
+            Some(&Object::ClassMethod(f)) => {
+                Value::Obj(self.alloc(Object::Method(f, Value::Obj(cls))))
+            }
+            _ => v,
         }
+    }
+
+    /// What reading the attribute `v`, found on `obj`'s class `cls`, from `obj` gives:
+    /// functions bind to `obj`, class methods to `cls`, properties run their getter.
+    pub(crate) fn bind_instance_attr(
+        &mut self,
+        v: Value,
+        obj: Value,
+        cls: ObjRef,
+        name: &str,
+    ) -> PyResult<Value> {
+        let Some(r) = v.as_obj() else { return Ok(v) };
+        Ok(match *self.heap.get(r) {
+            Object::Builtin(_) | Object::Function(_) => {
+                Value::Obj(self.alloc(Object::Method(v, obj)))
+            }
+            Object::StaticMethod(f) => f,
+            Object::ClassMethod(f) => Value::Obj(self.alloc(Object::Method(f, Value::Obj(cls)))),
+            Object::Property(Value::None, _) => {
+                let msg = format!(
+                    "property '{name}' of '{}' object has no getter",
+                    self.type_qualname(cls)
+                );
+                return Err(self.err(ExcKind::AttributeError, msg));
+            }
+            Object::Property(get, _) => return self.call_value(get, &[obj]),
+            _ => v,
+        })
     }
 
     /// `LOAD_METHOD name`: `obj` -> `method obj`, or `NULL attr`.
     pub(crate) fn load_method(&mut self, name: &str) -> PyResult<()> {
         let obj = self.pop();
-        let is_type = obj
-            .as_obj()
-            .is_some_and(|r| matches!(self.heap.get(r), Object::Type(_)));
-        if !is_type {
-            if let Some(m) = self.lookup_in_type(self.type_of(obj), name) {
-                if m.as_obj().is_some_and(|r| {
-                    matches!(self.heap.get(r), Object::Builtin(_) | Object::Function(_))
-                }) {
-                    self.stack.push(m);
-                    self.stack.push(obj);
-                    return Ok(());
-                }
-            }
+        if let Some(m) = self.method_on_type(obj, name) {
+            self.stack.push(m);
+            self.stack.push(obj);
+            return Ok(());
         }
         let v = self.get_attr(obj, name)?;
         self.stack.push(Value::Null);
         self.stack.push(v);
         Ok(())
+    }
+
+    /// A plain function found on `obj`'s class that `obj.name` would bind (no class
+    /// receiver, no instance attribute shadowing it), for the unbound `LOAD_METHOD` form.
+    fn method_on_type(&mut self, obj: Value, name: &str) -> Option<Value> {
+        let dict = match obj {
+            Value::Obj(r) => match self.heap.get(r) {
+                Object::Type(_) | Object::Super(..) => return None,
+                Object::Instance(i) => Some(i.dict),
+                Object::Exception(e) => e.dict,
+                _ => None,
+            },
+            _ => None,
+        };
+        let m = self.lookup_in_type(self.type_of(obj), name)?;
+        let is_func = m
+            .as_obj()
+            .is_some_and(|r| matches!(self.heap.get(r), Object::Builtin(_) | Object::Function(_)));
+        if !is_func || dict.is_some_and(|d| self.dict_get_str(d, name).is_some()) {
+            return None;
+        }
+        Some(m)
     }
 
     fn str_value(&mut self, s: &str) -> Value {
@@ -151,29 +209,50 @@ impl Vm {
                 }
             }
             Object::Type(t) => match name {
-                "__name__" | "__qualname__" => {
+                "__name__" => {
                     let n = t.name.clone();
                     self.str_value(&n)
                 }
+                "__qualname__" => {
+                    let n = t.qualname.clone();
+                    self.str_value(&n)
+                }
                 "__base__" => opt(t.base),
-                "__doc__" => Value::None,
-                "__module__" => self.str_value("builtins"),
+                "__bases__" => {
+                    let bases = t.bases.iter().map(|&b| Value::Obj(b)).collect();
+                    self.new_tuple(bases)
+                }
                 "__mro__" => {
-                    let mut mro = Vec::new();
-                    let mut cur = Some(r);
-                    while let Some(c) = cur {
-                        mro.push(Value::Obj(c));
-                        cur = match self.heap.get(c) {
-                            Object::Type(t) => t.base,
-                            _ => None,
-                        };
-                    }
+                    let mut mro = vec![Value::Obj(r)];
+                    mro.extend(t.mro.iter().map(|&c| Value::Obj(c)));
                     self.new_tuple(mro)
                 }
+                "__dict__" => Value::Obj(t.dict),
+                "__doc__" if !t.user => Value::None,
+                "__module__" if !t.user => self.str_value("builtins"),
+                _ => return Ok(None),
+            },
+            Object::Instance(i) => match name {
+                "__dict__" => Value::Obj(i.dict),
+                _ => return Ok(None),
+            },
+            Object::Generator(g) => match name {
+                "__name__" => {
+                    let n = g.code.code.name.clone();
+                    self.str_value(&n)
+                }
+                "__qualname__" => {
+                    let n = g.qualname.clone();
+                    self.str_value(&n)
+                }
+                "gi_running" => Value::Bool(g.state == GenState::Running),
                 _ => return Ok(None),
             },
             Object::Exception(e) => match name {
                 "args" => Value::Obj(e.args),
+                "value" if self.is_subclass(e.class, self.exc_class(ExcKind::StopIteration)) => {
+                    self.stop_iteration_value(r)
+                }
                 "__cause__" => e.cause,
                 "__context__" => e.context,
                 "__suppress_context__" => Value::Bool(e.suppress_context),
@@ -219,6 +298,22 @@ impl Vm {
         let Value::Obj(r) = obj else {
             return Err(self.no_attribute(obj, name));
         };
+        if let Some(set) = self.property_setter(obj, name)? {
+            return self.call_value(set, &[obj, v]).map(drop);
+        }
+        let user_type = matches!(self.heap.get(r), Object::Type(t) if t.user);
+        let special_exc = matches!(
+            name,
+            "__cause__" | "__context__" | "__suppress_context__" | "args"
+        );
+        if user_type || (!special_exc && matches!(self.heap.get(r), Object::Exception(_))) {
+            let d = match self.heap.get(r) {
+                Object::Type(t) => t.dict,
+                _ => self.instance_dict(r, true).unwrap_or(r),
+            };
+            self.dict_set_str(d, name, v);
+            return Ok(());
+        }
         let text = self.as_str(v).map(Rc::from);
         match (self.heap.get_mut(r), name) {
             (Object::Cell(c), "cell_contents") => *c = v,
@@ -252,6 +347,17 @@ impl Vm {
                 e.suppress_context = true;
             }
             (Object::Exception(e), "__context__") => e.context = v,
+            (Object::Exception(_), "args") => {
+                let items = self.collect_iterable(v)?;
+                let t = self.new_tuple(items);
+                if let (Object::Exception(e), Value::Obj(t)) = (self.heap.get_mut(r), t) {
+                    e.args = t;
+                }
+            }
+            (Object::Instance(i), _) => {
+                let d = i.dict;
+                self.dict_set_str(d, name, v);
+            }
             (Object::Exception(e), "__suppress_context__") => {
                 e.suppress_context = matches!(v, Value::Bool(true));
             }
@@ -272,6 +378,19 @@ impl Vm {
         let Value::Obj(r) = obj else {
             return Err(self.no_attribute(obj, name));
         };
+        let dict = match self.heap.get(r) {
+            Object::Type(t) if t.user => Some(t.dict),
+            Object::Instance(i) => Some(i.dict),
+            Object::Exception(e) => e.dict,
+            _ => None,
+        };
+        if let Some(d) = dict {
+            let key = self.new_str(name);
+            return match self.dict_del(d, key)? {
+                Some(_) => Ok(()),
+                None => Err(self.no_attribute(obj, name)),
+            };
+        }
         match (self.heap.get_mut(r), name) {
             (Object::Cell(c), "cell_contents") => {
                 *c = Value::Null;
@@ -289,6 +408,30 @@ impl Vm {
                 ExcKind::AttributeError,
                 format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
             )),
+        }
+    }
+
+    /// The setter of a property `name` on `obj`'s class (`AttributeError` for a property
+    /// without one); `None` when `name` is not a property.
+    fn property_setter(&mut self, obj: Value, name: &str) -> PyResult<Option<Value>> {
+        let t = self.type_of(obj);
+        if !self.is_user_type(t) {
+            return Ok(None);
+        }
+        match self
+            .lookup_in_type(t, name)
+            .and_then(Value::as_obj)
+            .map(|p| self.heap.get(p))
+        {
+            Some(&Object::Property(_, Value::None)) => {
+                let msg = format!(
+                    "property '{name}' of '{}' object has no setter",
+                    self.type_qualname(t)
+                );
+                Err(self.err(ExcKind::AttributeError, msg))
+            }
+            Some(&Object::Property(_, set)) => Ok(Some(set)),
+            _ => Ok(None),
         }
     }
 }

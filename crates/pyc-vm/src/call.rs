@@ -11,7 +11,7 @@ use std::rc::Rc;
 use pyc_bytecode::code_flags;
 
 use crate::exceptions::ExcKind;
-use crate::frame::Frame;
+use crate::frame::{Frame, FrameKind};
 use crate::objects::{CodeData, Function, Object};
 use crate::value::{ObjRef, Value};
 use crate::vm::{Vm, NATIVE_DEPTH_LIMIT, RECURSION_LIMIT};
@@ -69,6 +69,9 @@ impl Vm {
                 }
                 self.call_native(f, None, fpos + 1, nargs, kwnames)?
             }
+            Object::Type(t) if t.user => {
+                return self.call_class(fr, ret_base, fpos, nargs, kwnames)
+            }
             Object::Type(t) => match t.ctor {
                 Some(f) => self.call_native(f, Some(func), fpos + 1, nargs, kwnames)?,
                 None => {
@@ -76,6 +79,17 @@ impl Vm {
                     return Err(self.type_error(msg));
                 }
             },
+            Object::BuildClass => {
+                self.start_class_body(ret_base, fpos, nargs, kwnames)?;
+                return Ok(true);
+            }
+            Object::Instance(i) => {
+                let Some(call) = self.lookup_in_type(i.class, "__call__") else {
+                    return Err(self.not_callable(func));
+                };
+                self.stack.insert(fpos, call);
+                return self.invoke(ret_base, fpos, nargs + 1, kwnames);
+            }
             _ => return Err(self.not_callable(func)),
         };
         self.stack.truncate(ret_base);
@@ -115,7 +129,7 @@ impl Vm {
 
     /// Pushes a frame for the Python function `fr` whose arguments are at
     /// `stack[args_start..]`.
-    fn push_py_frame(
+    pub(crate) fn push_py_frame(
         &mut self,
         fr: ObjRef,
         ret_base: usize,
@@ -146,6 +160,7 @@ impl Vm {
             locals: None,
             ret_base,
             is_entry: false,
+            kind: FrameKind::Call,
         });
         Ok(())
     }
@@ -345,18 +360,12 @@ impl Vm {
         self.stack.extend_from_slice(args);
         match self.invoke(ret_base, ret_base + 1, args.len(), kwnames) {
             Ok(true) => {
-                if self.native_depth >= NATIVE_DEPTH_LIMIT {
+                if let Err(e) = self.check_native_depth() {
                     let f = self.frames.pop().expect("frame was just pushed");
                     self.stack.truncate(f.ret_base);
-                    return Err(
-                        self.err(ExcKind::RecursionError, "maximum recursion depth exceeded")
-                    );
+                    return Err(e);
                 }
-                self.frame_mut().is_entry = true;
-                self.native_depth += 1;
-                let r = self.run_loop();
-                self.native_depth -= 1;
-                r
+                self.run_nested()
             }
             Ok(false) => {
                 let v = self.pop();
@@ -368,6 +377,24 @@ impl Vm {
                 Err(e)
             }
         }
+    }
+
+    /// `RecursionError` when native code may not start another nested dispatch loop.
+    pub(crate) fn check_native_depth(&mut self) -> PyResult<()> {
+        if self.native_depth >= NATIVE_DEPTH_LIMIT {
+            return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// Runs the frame just pushed in a nested dispatch loop, until it returns (or, for a
+    /// generator, yields).
+    pub(crate) fn run_nested(&mut self) -> PyResult<Value> {
+        self.frame_mut().is_entry = true;
+        self.native_depth += 1;
+        let r = self.run_loop();
+        self.native_depth -= 1;
+        r
     }
 
     /// `MAKE_FUNCTION flags`: `[defaults] [kwdefaults] [annotations] [closure] code`.

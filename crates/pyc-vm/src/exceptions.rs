@@ -76,6 +76,7 @@ impl Vm {
             cause: Value::None,
             context: Value::None,
             suppress_context: false,
+            dict: None,
         })))
     }
 

@@ -34,7 +34,7 @@ impl Vm {
             }
             _ => match self.as_str(v) {
                 Some(s) => format::format_str(s, spec, &tname),
-                None if spec.is_empty() => Ok(self.to_str(v)),
+                None if spec.is_empty() => return self.str_of(v),
                 None => Err(FormatError::Type(format!(
                     "unsupported format string passed to {tname}.__format__"
                 ))),
@@ -52,13 +52,13 @@ impl Vm {
         };
         let mut v = self.pop();
         match flags & FVC_MASK {
-            FVC_STR => v = self.str_value_of(v),
+            FVC_STR => v = self.str_value_of(v)?,
             FVC_REPR => {
-                let s = self.repr(v);
+                let s = self.repr_of(v)?;
                 v = self.new_str(s);
             }
             FVC_ASCII => {
-                let s = ascii_escape(&self.repr(v));
+                let s = ascii_escape(&self.repr_of(v)?);
                 v = self.new_str(s);
             }
             _ => {}
@@ -75,12 +75,12 @@ impl Vm {
     }
 
     /// `str(v)` as a value (the same object for a str).
-    pub(crate) fn str_value_of(&mut self, v: Value) -> Value {
+    pub(crate) fn str_value_of(&mut self, v: Value) -> PyResult<Value> {
         if self.as_str(v).is_some() {
-            return v;
+            return Ok(v);
         }
-        let s = self.to_str(v);
-        self.new_str(s)
+        let s = self.str_of(v)?;
+        Ok(self.new_str(s))
     }
 
     /// `fmt % args` for a str `fmt`.

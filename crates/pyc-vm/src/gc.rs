@@ -64,6 +64,8 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
         | Object::BigInt(_)
         | Object::Range(..)
         | Object::Builtin(_)
+        | Object::BuildClass
+        | Object::NotImplemented
         | Object::Ellipsis => {}
         Object::Tuple(items) => out.extend_from_slice(items),
         Object::List(items) => out.extend_from_slice(items),
@@ -91,6 +93,21 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
         Object::Type(t) => {
             out.push(opt(t.base));
             out.push(Value::Obj(t.dict));
+            out.extend(t.mro.iter().chain(&t.bases).map(|&c| Value::Obj(c)));
+        }
+        Object::Instance(i) => {
+            out.push(Value::Obj(i.class));
+            out.push(Value::Obj(i.dict));
+        }
+        Object::Generator(g) => g.trace(out),
+        Object::Super(c, v) => {
+            out.push(Value::Obj(*c));
+            out.push(*v);
+        }
+        Object::StaticMethod(f) | Object::ClassMethod(f) => out.push(*f),
+        Object::Property(g, s) => {
+            out.push(*g);
+            out.push(*s);
         }
         Object::Method(f, s) => {
             out.push(*f);
@@ -101,6 +118,7 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             out.push(Value::Obj(e.args));
             out.push(e.cause);
             out.push(e.context);
+            out.push(opt(e.dict));
         }
         Object::Iter(it) => match &**it {
             IterState::List(r, _)

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use pyc_bytecode::{Constant, Opcode};
 
 use crate::exceptions::ExcKind;
+use crate::frame::{FrameKind, Resumer};
 use crate::objects::{CodeData, Object};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
@@ -201,7 +202,7 @@ impl Vm {
                 Opcode::UnaryNegative => self.unary(|vm, v| vm.unary_op('-', v)),
                 Opcode::UnaryPositive => self.unary(|vm, v| vm.unary_op('+', v)),
                 Opcode::UnaryInvert => self.unary(|vm, v| vm.unary_op('~', v)),
-                Opcode::UnaryNot => self.unary(|vm, v| Ok(Value::Bool(!vm.is_true(v)))),
+                Opcode::UnaryNot => self.unary(|vm, v| Ok(Value::Bool(!vm.truth(v)?))),
                 Opcode::CompareOp => {
                     let b = self.pop();
                     let a = self.pop();
@@ -283,35 +284,41 @@ impl Vm {
                 }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
                     let v = self.pop();
-                    if !self.is_true(v) {
-                        pc = arg;
+                    match self.truth(v) {
+                        Ok(t) => {
+                            if !t {
+                                pc = arg;
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
                     }
-                    Ok(())
                 }
                 Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
                     let v = self.pop();
-                    if self.is_true(v) {
-                        pc = arg;
+                    match self.truth(v) {
+                        Ok(t) => {
+                            if t {
+                                pc = arg;
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
                     }
-                    Ok(())
                 }
-                Opcode::JumpIfFalseOrPop => {
+                Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
                     let v = self.top();
-                    if self.is_true(v) {
-                        self.stack.pop();
-                    } else {
-                        pc = arg;
+                    match self.truth(v) {
+                        Ok(t) => {
+                            if t == (ins.op == Opcode::JumpIfTrueOrPop) {
+                                pc = arg;
+                            } else {
+                                self.stack.pop();
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
                     }
-                    Ok(())
-                }
-                Opcode::JumpIfTrueOrPop => {
-                    let v = self.top();
-                    if self.is_true(v) {
-                        pc = arg;
-                    } else {
-                        self.stack.pop();
-                    }
-                    Ok(())
                 }
                 Opcode::GetIter => {
                     let v = self.pop();
@@ -320,7 +327,19 @@ impl Vm {
                 }
                 Opcode::ForIter => {
                     self.frame_mut().pc = pc;
-                    match self.iter_next(self.top()) {
+                    let it = self.top();
+                    let next = match self.as_generator(it) {
+                        Some(g) => match self.resume_gen(g, Value::None, Resumer::ForIter(arg)) {
+                            Ok(true) => {
+                                reload!();
+                                continue;
+                            }
+                            Ok(false) => Ok(None),
+                            Err(e) => Err(e),
+                        },
+                        None => self.iter_next(it),
+                    };
+                    match next {
                         Ok(Some(v)) => {
                             self.stack.push(v);
                             Ok(())
@@ -361,16 +380,63 @@ impl Vm {
                     }
                 }
                 Opcode::MakeFunction => self.make_function(ins.arg),
-                Opcode::ReturnValue => {
-                    let v = self.pop();
-                    let f = self.frames.pop().expect("a frame is running");
-                    self.stack.truncate(f.ret_base);
-                    if f.is_entry {
-                        return Ok(v);
+                Opcode::ReturnValue | Opcode::ReturnGenerator => {
+                    let v = if ins.op == Opcode::ReturnValue {
+                        self.pop()
+                    } else {
+                        self.make_generator(pc)
+                    };
+                    let (is_entry, r) = self.return_from_frame(v);
+                    if is_entry {
+                        return r.map(|v| v.unwrap_or(Value::None));
                     }
-                    self.stack.push(v);
                     reload!();
-                    Ok(())
+                    r.map(|v| self.stack.extend(v))
+                }
+                Opcode::YieldValue => {
+                    let v = self.pop();
+                    match self.suspend_gen(pc) {
+                        Ok(true) => return Ok(v),
+                        Ok(false) => {
+                            self.stack.push(v);
+                            reload!();
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::Send => {
+                    self.frame_mut().pc = pc;
+                    match self.send_op(arg) {
+                        Ok(true) => {
+                            reload!();
+                            Ok(())
+                        }
+                        Ok(false) => {
+                            pc = self.frame().pc;
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::GetYieldFromIter => {
+                    let v = self.top();
+                    if self.as_generator(v).is_some() {
+                        Ok(())
+                    } else {
+                        self.pop();
+                        let it = self.get_iter(v);
+                        it.map(|it| self.stack.push(it))
+                    }
+                }
+                Opcode::LoadBuildClass => {
+                    match self.dict_get_str(self.builtins, "__build_class__") {
+                        Some(bc) => {
+                            self.stack.push(bc);
+                            Ok(())
+                        }
+                        None => Err(self.name_error("__build_class__")),
+                    }
                 }
                 Opcode::RaiseVarargs => self.raise_varargs(arg),
                 Opcode::PushExcInfo => {
@@ -395,13 +461,7 @@ impl Vm {
                     self.stack.push(Value::Obj(c));
                     Ok(())
                 }
-                Opcode::ReturnGenerator
-                | Opcode::YieldValue
-                | Opcode::Send
-                | Opcode::GetYieldFromIter
-                | Opcode::LoadBuildClass
-                | Opcode::ImportName
-                | Opcode::ImportFrom => Err(self.not_implemented(ins.op)),
+                Opcode::ImportName | Opcode::ImportFrom => Err(self.not_implemented(ins.op)),
             };
             if let Err(exc) = result {
                 self.frame_mut().pc = pc;
@@ -441,20 +501,83 @@ impl Vm {
 
     #[cold]
     fn not_implemented(&mut self, op: Opcode) -> ObjRef {
-        let what = match op {
-            Opcode::LoadBuildClass => "class definitions are",
-            Opcode::ImportName | Opcode::ImportFrom => "import is",
-            _ => "generators are",
-        };
         self.err(
             ExcKind::NotImplementedError,
-            format!("{what} not supported yet ({})", op.name()),
+            format!("import is not supported yet ({})", op.name()),
         )
+    }
+
+    /// Pops the returning frame and cuts the stack back. Returns whether it was an entry
+    /// frame, and what to push for the caller (nothing when a generator resumed by
+    /// `FOR_ITER` finished).
+    fn return_from_frame(&mut self, v: Value) -> (bool, PyResult<Option<Value>>) {
+        let f = self.frames.pop().expect("a frame is running");
+        let r = match f.kind {
+            FrameKind::Call => Ok(Some(v)),
+            FrameKind::Init => self.finish_init(f.ret_base, v).map(Some),
+            FrameKind::ClassBody { args } => self.finish_class_body(&f, args).map(Some),
+            FrameKind::Gen { gen, resumer } => {
+                self.finish_gen(gen);
+                match resumer {
+                    Resumer::Native => Ok(Some(v)),
+                    Resumer::ForIter(target) | Resumer::Send(target) => {
+                        self.stack.truncate(f.ret_base);
+                        self.stack.pop();
+                        self.frame_mut().pc = target;
+                        let sent = matches!(resumer, Resumer::Send(_));
+                        Ok(sent.then_some(v))
+                    }
+                }
+            }
+        };
+        self.stack.truncate(f.ret_base);
+        (f.is_entry, r)
+    }
+
+    /// `SEND target`: `iterator value` -> `iterator value'`, or the sub-iterator's return
+    /// value with a jump to `target`. `Ok(true)` when a generator frame was pushed.
+    fn send_op(&mut self, target: usize) -> PyResult<bool> {
+        let v = self.pop();
+        let it = self.top();
+        if let Some(g) = self.as_generator(it) {
+            if self.resume_gen(g, v, Resumer::Send(target))? {
+                return Ok(true);
+            }
+            self.stack.pop();
+            self.stack.push(Value::None);
+            self.frame_mut().pc = target;
+            return Ok(false);
+        }
+        let next = if matches!(v, Value::None) {
+            self.iter_next(it)
+        } else {
+            let send = self.get_attr(it, "send")?;
+            self.call_value(send, &[v]).map(Some)
+        };
+        match next {
+            Ok(Some(x)) => self.stack.push(x),
+            Ok(None) => {
+                self.stack.pop();
+                self.stack.push(Value::None);
+                self.frame_mut().pc = target;
+            }
+            Err(e) => {
+                let stop = self.exc_class(ExcKind::StopIteration);
+                if !self.exc_matches(e, stop) {
+                    return Err(e);
+                }
+                let value = self.stop_iteration_value(e);
+                self.stack.pop();
+                self.stack.push(value);
+                self.frame_mut().pc = target;
+            }
+        }
+        Ok(false)
     }
 
     /// Finds a handler for `exc` in the current frame or its callers, popping frames
     /// without one. `Err(exc)` when it escapes the entry frame.
-    fn unwind(&mut self, exc: ObjRef) -> PyResult<()> {
+    fn unwind(&mut self, mut exc: ObjRef) -> PyResult<()> {
         let mut add_tb = !std::mem::take(&mut self.reraise);
         if add_tb {
             self.set_context(exc);
@@ -486,6 +609,10 @@ impl Vm {
             }
             let f = self.frames.pop().expect("a frame is running");
             self.stack.truncate(f.ret_base);
+            if let FrameKind::Gen { gen, .. } = f.kind {
+                self.finish_gen(gen);
+                exc = self.gen_escaping(exc);
+            }
             if f.is_entry {
                 return Err(exc);
             }

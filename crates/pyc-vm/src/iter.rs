@@ -1,6 +1,7 @@
 //! Iteration: `iter()`, `next()`, and the builtin iterator objects.
 
 use crate::exceptions::ExcKind;
+use crate::objects::generator::GenStep;
 use crate::objects::{IterState, Object, ViewKind};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
@@ -21,7 +22,13 @@ impl Vm {
                     stop,
                     step,
                 },
-                Object::Iter(_) => return Ok(v),
+                Object::Iter(_) | Object::Generator(_) => return Ok(v),
+                Object::Instance(_) => {
+                    return match self.user_iter(v)? {
+                        Some(it) => Ok(it),
+                        None => Err(self.not_iterable(v)),
+                    }
+                }
                 _ => return Err(self.not_iterable(v)),
             },
             _ => return Err(self.not_iterable(v)),
@@ -46,6 +53,13 @@ impl Vm {
     pub(crate) fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
         let r = match it {
             Value::Obj(r) if matches!(self.heap.get(r), Object::Iter(_)) => r,
+            Value::Obj(g) if matches!(self.heap.get(g), Object::Generator(_)) => {
+                return match self.gen_step(g, Value::None)? {
+                    GenStep::Yield(v) => Ok(Some(v)),
+                    GenStep::Return(_) => Ok(None),
+                };
+            }
+            _ if self.is_user_value(it) => return self.user_next(it),
             _ => {
                 let msg = format!("'{}' object is not an iterator", self.type_name(it));
                 return Err(self.type_error(msg));
@@ -140,7 +154,7 @@ impl Vm {
                     Value::None => v,
                     f => self.call_value(f, &[v])?,
                 };
-                if self.is_true(keep) {
+                if self.truth(keep)? {
                     return Ok(Some(v));
                 }
             },

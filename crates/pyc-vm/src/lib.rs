@@ -16,12 +16,21 @@
 //!   value stack; a Python-to-Python call never recurses on the Rust stack. At 1000
 //!   active frames a call raises `RecursionError`. Native builtins that call back into
 //!   Python (`sorted(key=)`, `map`, ...) run a nested loop, at most 200 deep.
+//!   A frame's `FrameKind` says what its return does: `__init__` frames hand back
+//!   the new instance, class-body frames make the class (`__build_class__` never recurses),
+//!   generator frames finish their generator.
+//! - **Generators** ([`objects::generator`]): suspending copies the frame's window into the
+//!   generator object (which the collector traces); `FOR_ITER`/`SEND` resume it in the
+//!   same loop, native consumers through the nested, depth-limited loop.
+//! - **Classes** ([`objects::class`], [`builtins`], [`special`]): user classes with C3 MRO,
+//!   instances with a `__dict__`, `super()`, and dunder dispatch in one place.
 //! - **Exceptions** ([`exceptions`], [`traceback`]): CPython 3.11's exception table;
 //!   each frame an exception passes through adds a traceback entry.
 //!
 //! Modules: [`objects`] (object kinds: dict, int, str, list, sequences), [`ops`]
 //! (operators, equality, hashing), [`repr`], [`attr`] (attributes and introspection),
-//! [`scope`] (globals, names, cells), [`iter`], [`stackops`] (container opcodes),
+//! [`scope`] (globals, names, cells), [`special`] (dunder dispatch for user classes),
+//! [`iter`], [`stackops`] (container opcodes),
 //! [`fmt`] (glue to [`format`]), [`builtins`], [`types`].
 
 pub mod attr;
@@ -39,6 +48,7 @@ pub mod objects;
 pub mod ops;
 pub mod repr;
 pub mod scope;
+pub mod special;
 pub mod stackops;
 pub mod traceback;
 pub mod types;

@@ -189,6 +189,9 @@ impl Vm {
 
     /// `a < b` (for sorting, `min`, `max`), raising `TypeError` for unorderable types.
     pub(crate) fn lt(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if let Some(r) = self.user_compare(0, a, b)? {
+            return self.truth(r);
+        }
         match self.partial_cmp(a, b) {
             Ok(ord) => Ok(ord == Some(Ordering::Less)),
             Err(()) => Err(self.cmp_error(0, a, b)),
@@ -210,6 +213,9 @@ impl Vm {
     pub(crate) fn compare(&mut self, op: u32, a: Value, b: Value) -> PyResult<Value> {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return Ok(Value::Bool(apply_cmp(op, x.cmp(&y))));
+        }
+        if let Some(r) = self.user_compare(op, a, b)? {
+            return Ok(r);
         }
         match op {
             2 => Ok(Value::Bool(self.py_eq(a, b))),
@@ -275,6 +281,9 @@ impl Vm {
 
     /// `hash(v)` as Python shows it.
     pub(crate) fn py_hash(&mut self, v: Value) -> PyResult<i64> {
+        if let Some(h) = self.user_hash(v)? {
+            return Ok(if h == -1 { -2 } else { h });
+        }
         self.hash_key(v).map(|h| h as i64)
     }
 
@@ -293,6 +302,9 @@ impl Vm {
                     return Ok(r);
                 }
             }
+        }
+        if let Some(r) = self.user_binop(op, inplace, a, b)? {
+            return Ok(r);
         }
         if let Some(r) = self.seq_op(op, inplace, a, b)? {
             return Ok(r);
@@ -477,6 +489,9 @@ impl Vm {
                 _ => -b - 1,
             };
             return Ok(self.int_from_big(r));
+        }
+        if let Some(r) = self.user_unary(kind, v)? {
+            return Ok(r);
         }
         let msg = format!("bad operand type for unary {kind}: '{}'", self.type_name(v));
         Err(self.type_error(msg))

@@ -2,9 +2,18 @@
 
 use pyc_bytecode::repr::{float_repr, str_repr};
 
+use std::collections::HashMap;
+
 use crate::objects::{Object, ViewKind};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
+
+/// State of one `repr()`: the containers being printed (to show cycles as `[...]`) and
+/// the text of user objects, computed beforehand by their `__repr__`.
+pub(crate) struct ReprCtx {
+    seen: Vec<ObjRef>,
+    user: HashMap<ObjRef, String>,
+}
 
 /// The fake address of a heap object: stable while it lives, reused after it is freed.
 pub(crate) fn address(r: ObjRef) -> u64 {
@@ -26,8 +35,17 @@ impl Vm {
 
     /// `repr(v)`.
     pub(crate) fn repr(&self, v: Value) -> String {
+        self.repr_with(v, HashMap::new())
+    }
+
+    /// `repr(v)` where the user objects in `user` show the given text.
+    pub(crate) fn repr_with(&self, v: Value, user: HashMap<ObjRef, String>) -> String {
         let mut out = String::new();
-        self.repr_into(v, &mut out, &mut Vec::new());
+        let mut cx = ReprCtx {
+            seen: Vec::new(),
+            user,
+        };
+        self.repr_into(v, &mut out, &mut cx);
         out
     }
 
@@ -43,7 +61,7 @@ impl Vm {
         }
     }
 
-    fn repr_into(&self, v: Value, out: &mut String, seen: &mut Vec<ObjRef>) {
+    fn repr_into(&self, v: Value, out: &mut String, seen: &mut ReprCtx) {
         let r = match v {
             Value::Null => return out.push_str("<NULL>"),
             Value::None => return out.push_str("None"),
@@ -52,6 +70,9 @@ impl Vm {
             Value::Float(f) => return out.push_str(&float_repr(f)),
             Value::Obj(r) => r,
         };
+        if let Some(text) = seen.user.get(&r) {
+            return out.push_str(text);
+        }
         match self.heap.get(r) {
             Object::Str(s) => out.push_str(&str_repr(&s.s)),
             Object::BigInt(b) => out.push_str(&b.to_string()),
@@ -64,7 +85,7 @@ impl Vm {
                 out.push(')');
             }
             Object::List(items) => {
-                if seen.contains(&r) {
+                if seen.seen.contains(&r) {
                     return out.push_str("[...]");
                 }
                 out.push('[');
@@ -72,10 +93,10 @@ impl Vm {
                 out.push(']');
             }
             Object::Dict(d) => {
-                if seen.contains(&r) {
+                if seen.seen.contains(&r) {
                     return out.push_str("{...}");
                 }
-                seen.push(r);
+                seen.seen.push(r);
                 out.push('{');
                 for (i, (k, v)) in d.iter().enumerate() {
                     if i > 0 {
@@ -86,7 +107,7 @@ impl Vm {
                     self.repr_into(v, out, seen);
                 }
                 out.push('}');
-                seen.pop();
+                seen.seen.pop();
             }
             Object::Set(d) => {
                 if d.is_empty() {
@@ -119,7 +140,7 @@ impl Vm {
                 c.code.filename,
                 c.code.firstlineno
             )),
-            Object::Type(t) => out.push_str(&format!("<class '{}'>", t.name)),
+            Object::Type(_) => out.push_str(&format!("<class '{}'>", self.type_full_name(r))),
             Object::Builtin(b) => match b.owner {
                 Some(owner) => out.push_str(&format!("<method '{}' of '{owner}' objects>", b.name)),
                 None => out.push_str(&format!("<built-in function {}>", b.name)),
@@ -201,17 +222,51 @@ impl Vm {
                 address(r)
             )),
             Object::Ellipsis => out.push_str("Ellipsis"),
+            Object::NotImplemented => out.push_str("NotImplemented"),
+            Object::Instance(i) => out.push_str(&format!(
+                "<{} object at {:#x}>",
+                self.type_full_name(i.class),
+                address(r)
+            )),
+            Object::Generator(g) => out.push_str(&format!(
+                "<generator object {} at {:#x}>",
+                g.qualname,
+                address(r)
+            )),
+            &Object::Super(c, obj) => {
+                out.push_str(&format!("<super: <class '{}'>, ", self.type_qualname(c)));
+                match obj.as_obj().map(|o| self.heap.get(o)) {
+                    Some(Object::Type(_)) => self.repr_into(obj, out, seen),
+                    _ => out.push_str(&format!(
+                        "<{} object>",
+                        self.type_full_name(self.type_of(obj))
+                    )),
+                }
+                out.push('>');
+            }
+            Object::StaticMethod(f) | Object::ClassMethod(f) => {
+                let kind = if matches!(self.heap.get(r), Object::StaticMethod(_)) {
+                    "staticmethod"
+                } else {
+                    "classmethod"
+                };
+                out.push_str(&format!("<{kind}({})>", self.repr(*f)));
+            }
+            Object::Property(..) => {
+                out.push_str(&format!("<property object at {:#x}>", address(r)))
+            }
+            Object::BuildClass => out.push_str("<built-in function __build_class__>"),
         }
     }
 
-    fn items_into(&self, items: &[Value], out: &mut String, seen: &mut Vec<ObjRef>, me: ObjRef) {
-        seen.push(me);
+    fn items_into(&self, items: &[Value], out: &mut String, seen: &mut ReprCtx, me: ObjRef) {
+        seen.seen.push(me);
         for (i, &item) in items.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }
             self.repr_into(item, out, seen);
         }
-        seen.pop();
+        seen.seen.pop();
     }
 }

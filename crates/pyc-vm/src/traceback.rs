@@ -55,10 +55,13 @@ impl Vm {
             Object::Exception(e) => e.class,
             _ => self.types.object,
         };
-        (
-            self.type_name_of_type(class).to_string(),
-            self.exception_str(exc),
-        )
+        let name = match self.type_module(class) {
+            Some(m) if m != "__main__" && m != "builtins" => {
+                format!("{m}.{}", self.type_qualname(class))
+            }
+            _ => self.type_qualname(class).to_string(),
+        };
+        (name, self.exception_str(exc))
     }
 
     fn render_chain(&self, exc: ObjRef, out: &mut String, seen: &mut Vec<ObjRef>) {

@@ -14,6 +14,8 @@ macro_rules! builtin_types {
             $( pub $field: ObjRef, )*
             /// The `...` singleton.
             pub ellipsis_obj: ObjRef,
+            /// The `NotImplemented` singleton.
+            pub not_implemented_obj: ObjRef,
         }
 
         impl Types {
@@ -21,17 +23,20 @@ macro_rules! builtin_types {
             pub(crate) fn create(heap: &mut Heap) -> Types {
                 let object = new_type(heap, "object", None);
                 let ellipsis_obj = heap.alloc(Object::Ellipsis);
-                let mut t = Types { $( $field: object, )* ellipsis_obj };
+                let not_implemented_obj = heap.alloc(Object::NotImplemented);
+                let mut t = Types { $( $field: object, )* ellipsis_obj, not_implemented_obj };
                 $( if $name != "object" { t.$field = new_type(heap, $name, Some(object)); } )*
                 if let Object::Type(b) = heap.get_mut(t.bool) {
                     b.base = Some(t.int);
+                    b.bases = vec![t.int];
+                    b.mro = vec![t.int, object];
                 }
                 t
             }
 
-            /// Every builtin type object (GC roots), plus the ellipsis singleton.
+            /// Every builtin type object (GC roots), plus the singletons.
             pub(crate) fn all(&self) -> Vec<ObjRef> {
-                vec![$( self.$field, )* self.ellipsis_obj]
+                vec![$( self.$field, )* self.ellipsis_obj, self.not_implemented_obj]
             }
         }
     };
@@ -74,15 +79,29 @@ builtin_types! {
     zip = "zip",
     map = "map",
     filter = "filter",
+    generator = "generator",
+    super_ = "super",
+    staticmethod = "staticmethod",
+    classmethod = "classmethod",
+    property = "property",
+    not_implemented = "NotImplementedType",
 }
 
 /// Allocates a class with an empty namespace.
 pub(crate) fn new_type(heap: &mut Heap, name: &str, base: Option<ObjRef>) -> ObjRef {
     let dict = heap.alloc(Object::Dict(Dict::new()));
+    let mro = match base.map(|b| heap.get(b)) {
+        Some(Object::Type(b)) => [base.as_slice(), &b.mro].concat(),
+        _ => Vec::new(),
+    };
     heap.alloc(Object::Type(Box::new(TypeObj {
         name: Rc::from(name),
+        qualname: Rc::from(name),
         base,
+        bases: base.into_iter().collect(),
+        mro,
         dict,
+        user: false,
         ctor: None,
     })))
 }
@@ -117,6 +136,14 @@ impl Vm {
                 Object::DictView(ViewKind::Values, _) => t.dict_values,
                 Object::DictView(ViewKind::Items, _) => t.dict_items,
                 Object::Iter(it) => self.iter_type(it),
+                Object::Instance(i) => i.class,
+                Object::Generator(_) => t.generator,
+                Object::Super(..) => t.super_,
+                Object::StaticMethod(_) => t.staticmethod,
+                Object::ClassMethod(_) => t.classmethod,
+                Object::Property(..) => t.property,
+                Object::BuildClass => t.builtin,
+                Object::NotImplemented => t.not_implemented,
             },
         }
     }
@@ -156,17 +183,19 @@ impl Vm {
 
     /// Whether class `t` is `base` or derives from it.
     pub(crate) fn is_subclass(&self, t: ObjRef, base: ObjRef) -> bool {
-        let mut cur = Some(t);
-        while let Some(c) = cur {
-            if c == base {
-                return true;
+        t == base
+            || match self.heap.get(t) {
+                Object::Type(ty) => ty.mro.contains(&base),
+                _ => false,
             }
-            cur = match self.heap.get(c) {
-                Object::Type(t) => t.base,
-                _ => None,
-            };
+    }
+
+    /// `t.__mro__` without `t` itself.
+    pub(crate) fn mro_of(&self, t: ObjRef) -> &[ObjRef] {
+        match self.heap.get(t) {
+            Object::Type(ty) => &ty.mro,
+            _ => &[],
         }
-        false
     }
 
     /// `isinstance(v, t)` for a single class `t`.
@@ -174,18 +203,30 @@ impl Vm {
         self.is_subclass(self.type_of(v), t)
     }
 
-    /// Looks `name` up in class `t` and its bases.
+    /// Looks `name` up in class `t` and along its MRO.
     pub(crate) fn lookup_in_type(&self, t: ObjRef, name: &str) -> Option<Value> {
-        let mut cur = Some(t);
-        while let Some(c) = cur {
-            let Object::Type(ty) = self.heap.get(c) else {
-                return None;
-            };
-            if let Some(v) = self.dict_get_str(ty.dict, name) {
-                return Some(v);
-            }
-            cur = ty.base;
-        }
-        None
+        self.lookup_in_mro(
+            std::iter::once(t).chain(self.mro_of(t).iter().copied()),
+            name,
+        )
+    }
+
+    /// Looks `name` up in the namespaces of `classes`, in order.
+    pub(crate) fn lookup_in_mro(
+        &self,
+        classes: impl IntoIterator<Item = ObjRef>,
+        name: &str,
+    ) -> Option<Value> {
+        classes.into_iter().find_map(|c| match self.heap.get(c) {
+            Object::Type(ty) => self.dict_get_str(ty.dict, name),
+            _ => None,
+        })
+    }
+
+    /// Whether `t` (or a class it derives from) was made by a `class` statement, so its
+    /// instances may define special methods.
+    #[inline]
+    pub(crate) fn is_user_type(&self, t: ObjRef) -> bool {
+        matches!(self.heap.get(t), Object::Type(ty) if ty.user)
     }
 }

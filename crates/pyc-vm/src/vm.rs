@@ -8,7 +8,7 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use pyc_bytecode::{CodeObject, Constant};
 
-use crate::frame::Frame;
+use crate::frame::{Frame, FrameKind};
 use crate::gc::Marker;
 use crate::heap::Heap;
 use crate::objects::{CodeData, Dict, Object, PyStr};
@@ -103,6 +103,7 @@ impl Vm {
             locals: Some(globals),
             ret_base: base,
             is_entry: true,
+            kind: FrameKind::Call,
         });
         let result = self.run_loop();
         self.flush();

@@ -78,7 +78,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), RawError> {
         self.nest(e.span)?;
         let line = self.set_line(e.span);
-        self.expr_kind(e)?;
+        crate::depth::deep(|| self.expr_kind(e))?;
         self.unit().line = line;
         self.unnest();
         Ok(())
@@ -464,7 +464,14 @@ impl<'a> Compiler<'a> {
 
     /// `f(*args, **kwargs)`: positional arguments as one tuple, keywords as one dict.
     fn call_ex(&mut self, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<(), RawError> {
-        self.sequence(args, Opcode::BuildTuple)?;
+        match args {
+            // `f(*args)`: CALL_FUNCTION_EX turns any iterable into the argument tuple.
+            [Expr {
+                kind: ExprKind::Starred(inner),
+                ..
+            }] => self.expr(inner)?,
+            _ => self.sequence(args, Opcode::BuildTuple)?,
+        }
         if keywords.is_empty() {
             self.emit(Opcode::CallFunctionEx, 0);
             return Ok(());
@@ -509,19 +516,10 @@ impl<'a> Compiler<'a> {
             .filter_map(|p| p.default.as_ref())
             .collect();
         if !defaults.is_empty() {
-            match defaults
-                .iter()
-                .map(|d| literal(d))
-                .collect::<Option<Vec<_>>>()
-            {
-                Some(constants) => self.load_const(Constant::Tuple(constants.into())),
-                None => {
-                    for d in &defaults {
-                        self.expr(d)?;
-                    }
-                    self.emit(Opcode::BuildTuple, defaults.len() as u32);
-                }
+            for d in &defaults {
+                self.expr(d)?;
             }
+            self.emit(Opcode::BuildTuple, defaults.len() as u32);
             flags |= MAKE_FUNCTION_DEFAULTS;
         }
         let kwdefaults: Vec<_> = params
@@ -613,10 +611,19 @@ impl<'a> Compiler<'a> {
             FunctionBody::Statements(&def.body),
         )?;
         self.make_function(code, flags);
-        for _ in &def.decorators {
+        self.apply_decorators(&def.decorators);
+        self.set_line(stmt.span);
+        self.name_op(&def.name.name, Access::Store, def.name.span)
+    }
+
+    /// Calls the decorators already on the stack, innermost (last written) first, each
+    /// call on its decorator's line. The stack holds `decorator ... function`, so each
+    /// `CALL 0` passes the function below it as the argument.
+    fn apply_decorators(&mut self, decorators: &[Expr]) {
+        for decorator in decorators.iter().rev() {
+            self.set_line(decorator.span);
             self.emit(Opcode::Call, 0);
         }
-        self.name_op(&def.name.name, Access::Store, def.name.span)
     }
 
     fn lambda(
@@ -683,9 +690,8 @@ impl<'a> Compiler<'a> {
             Opcode::Call,
             (2 + class.bases.len() + class.keywords.len()) as u32,
         );
-        for _ in &class.decorators {
-            self.emit(Opcode::Call, 0);
-        }
+        self.apply_decorators(&class.decorators);
+        self.set_line(stmt.span);
         self.name_op(&class.name.name, Access::Store, class.name.span)
     }
 

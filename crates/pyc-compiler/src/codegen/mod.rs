@@ -19,8 +19,8 @@ use crate::symtable::{Scope, ScopeId, ScopeKind, SymbolTable};
 use unit::{Label, Unit, UnitHeader};
 
 /// How deeply expressions and statements may nest before compilation gives up with a
-/// `RecursionError`-like syntax error instead of overflowing the native stack.
-const MAX_NESTING: u32 = 400;
+/// syntax error (the parser already caps expression nesting; this is the backstop).
+const MAX_NESTING: u32 = 3000;
 
 /// A statement context that `break`, `continue` and `return` must unwind through.
 #[derive(Clone)]

@@ -13,7 +13,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn stmt(&mut self, stmt: &'a Stmt) -> Result<(), RawError> {
         self.nest(stmt.span)?;
         self.set_line(stmt.span);
-        self.stmt_kind(stmt)?;
+        crate::depth::deep(|| self.stmt_kind(stmt))?;
         self.unnest();
         Ok(())
     }
@@ -94,7 +94,7 @@ impl<'a> Compiler<'a> {
                 self.frame().fblocks.push(FBlock::For { start, exit });
                 self.body(body)?;
                 self.frame().fblocks.pop();
-                self.set_line(stmt.span);
+                // The back edge keeps the line of the body's last statement, as in CPython.
                 self.emit_jump(Opcode::JumpBackward, start);
                 self.unit().depth -= 1;
                 self.bind(cleanup);
@@ -546,6 +546,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             self.bind(next);
+        }
+        // No handler matched: re-raise, on the line of the last `except`.
+        if let Some(last) = handlers.last() {
+            self.set_line(last.span);
         }
         self.frame().fblocks.pop();
         self.emit(Opcode::Reraise, 0);

@@ -271,8 +271,7 @@ impl Unit {
         self.varnames.len() + pos
     }
 
-    /// Drops instructions no path reaches (code after a `return` inside `try`, say),
-    /// moving labels that pointed at them to the next instruction kept.
+    /// Drops instructions no path reaches (code after a `return` inside `try`, say).
     fn remove_unreachable(&mut self) {
         let n = self.instructions.len();
         let target = |labels: &[Option<usize>], l: Label| labels[l.0].expect("bound label");
@@ -294,25 +293,87 @@ impl Unit {
                 work.push(i + 1);
             }
         }
-        // new_index[i] is where old instruction i (or the next kept one) ends up.
-        let mut new_index = Vec::with_capacity(n + 1);
+        self.retain(&reachable);
+    }
+
+    /// CPython's constant folding of `LOAD_CONST a; LOAD_CONST b; BUILD_TUPLE 2` into one
+    /// `LOAD_CONST (a, b)`, the tuple added at the end of `co_consts` as CPython does.
+    fn fold_constant_tuples(&mut self) {
+        let targets: Vec<usize> = self.labels.iter().flatten().copied().collect();
+        for i in 0..self.instructions.len() {
+            let p = self.instructions[i];
+            let (Opcode::BuildTuple, Arg::Plain(n)) = (p.op, p.arg) else {
+                continue;
+            };
+            let n = n as usize;
+            let Some(start) = i.checked_sub(n) else {
+                continue;
+            };
+            let run = &self.instructions[start..i];
+            let foldable = run.iter().all(|q| q.op == Opcode::LoadConst)
+                && !targets.iter().any(|&t| t > start && t <= i);
+            if !foldable {
+                continue;
+            }
+            let items: Vec<Constant> = run
+                .iter()
+                .map(|q| match q.arg {
+                    Arg::Plain(c) => self.consts[c as usize].clone(),
+                    _ => unreachable!("LOAD_CONST has a plain argument"),
+                })
+                .collect();
+            for q in &mut self.instructions[start..i] {
+                q.op = Opcode::Nop;
+                q.arg = Arg::Plain(0);
+            }
+            let index = self.add_const(Constant::Tuple(items.into()));
+            self.instructions[i].op = Opcode::LoadConst;
+            self.instructions[i].arg = Arg::Plain(index);
+        }
+    }
+
+    /// Removes `NOP`s that mark no line of their own (CPython keeps one where it is the
+    /// only instruction of a source line, such as a `try:`).
+    fn remove_nops(&mut self) {
+        let keep: Vec<bool> = (0..self.instructions.len())
+            .map(|i| {
+                let p = &self.instructions[i];
+                if p.op != Opcode::Nop {
+                    return true;
+                }
+                let same_as = |j: Option<usize>| {
+                    j.and_then(|j| self.instructions.get(j))
+                        .is_some_and(|q| q.line == p.line)
+                };
+                !(p.line == 0 || same_as(i.checked_sub(1)) || same_as(Some(i + 1)))
+            })
+            .collect();
+        self.retain(&keep);
+    }
+
+    /// Keeps the instructions whose flag is set, moving labels that pointed at removed
+    /// instructions to the next instruction kept.
+    fn retain(&mut self, keep: &[bool]) {
+        let mut new_index = Vec::with_capacity(keep.len() + 1);
         let mut kept = 0;
-        for &r in &reachable {
+        for &k in keep {
             new_index.push(kept);
-            kept += usize::from(r);
+            kept += usize::from(k);
         }
         new_index.push(kept);
         for label in self.labels.iter_mut().flatten() {
             *label = new_index[*label];
         }
-        let mut flags = reachable.into_iter();
+        let mut flags = keep.iter();
         self.instructions
-            .retain(|_| flags.next().expect("one flag per instruction"));
+            .retain(|_| *flags.next().expect("one flag per instruction"));
     }
 
     /// Resolves everything symbolic and produces the finished code object.
     pub fn assemble(mut self, filename: &Rc<str>) -> CodeObject {
+        self.fold_constant_tuples();
         self.remove_unreachable();
+        self.remove_nops();
         let (localsplus_names, localsplus_kinds) = self.localsplus();
         let nvar = self.varnames.len();
         let ncell_only = localsplus_names.len() - nvar - self.free_names.len();

@@ -217,7 +217,7 @@ impl Lowerer<'_> {
 
     /// Comma-separated items: a tuple, or the single item without a trailing comma.
     /// A lone starred item is an error with `starred_msg`.
-    fn tuple_or_single(&self, p: P, starred_msg: &str) -> Res<Expr> {
+    pub(super) fn tuple_or_single(&self, p: P, starred_msg: &str) -> Res<Expr> {
         let span = self.span(&p);
         let mut elts = Vec::new();
         let mut trailing = false;

@@ -107,7 +107,7 @@ impl Lowerer<'_> {
                 at + start,
             ));
         }
-        let value = parse_field_expr(text, at + start)?;
+        let value = parse_field_expr(self.source, text, at + start)?;
         let mut j = end;
         let mut conversion = None;
         if bytes[j] == b'!' {
@@ -181,13 +181,14 @@ fn expr_end(bytes: &[u8], start: usize, at: usize) -> Res<usize> {
     Err(fstring_err("f-string: expecting '}'", at + j))
 }
 
-/// Parses a field's expression text, which starts at source offset `at`.
-fn parse_field_expr(text: &str, at: usize) -> Res<Expr> {
+/// Parses a field's expression text, which starts at offset `at` of `source`.
+fn parse_field_expr(source: &str, text: &str, at: usize) -> Res<Expr> {
     let text = text.replace(['\n', '\r'], " ");
     let mut pairs = PythonParser::parse(Rule::fstring_expr, &text)
         .map_err(|e| error::from_pest_fstring(&e, at))?;
     let map = OffsetMap::default();
     let sub = Lowerer {
+        source,
         map: &map,
         base: at,
         depth: Cell::new(0),

@@ -7,6 +7,10 @@ use super::{Lowerer, Res, P};
 use crate::ast::{ExprKind, FStringPart, Span};
 use crate::ParseError;
 
+/// CPython's default `sys.get_int_max_str_digits()`: decimal literals with more digits
+/// are rejected at parse time.
+const MAX_INT_DIGITS: usize = 4300;
+
 impl Lowerer<'_> {
     /// A `number` token.
     pub(super) fn number(&self, p: &P) -> Res<ExprKind> {
@@ -44,10 +48,29 @@ impl Lowerer<'_> {
                 span,
             ));
         }
+        self.check_int_digits(&clean, span)?;
         let value = BigInt::parse_bytes(clean.as_bytes(), 10);
         Ok(ExprKind::Int(
             value.expect("the grammar checked the digits"),
         ))
+    }
+
+    /// Rejects a decimal literal with more than [`MAX_INT_DIGITS`] digits, as CPython does
+    /// unless the value fits a C `unsigned long` (as `0000...` does); the caret goes at the
+    /// start of the literal's line.
+    fn check_int_digits(&self, digits: &str, span: Span) -> Res<()> {
+        if digits.len() <= MAX_INT_DIGITS || digits.parse::<u64>().is_ok() {
+            return Ok(());
+        }
+        let start = span.start as usize;
+        let line_start = self.source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let msg = format!(
+            "Exceeds the limit ({MAX_INT_DIGITS} digits) for integer string conversion: \
+             value has {} digits; use sys.set_int_max_str_digits() to increase the limit \
+             - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+            digits.len()
+        );
+        Err(ParseError::syntax(msg, line_start, line_start))
     }
 
     /// Adjacent string literals, concatenated; any f-string makes the whole an f-string.

@@ -34,6 +34,7 @@ pub(crate) fn lower_module(source: &str, prepared: &Prepared) -> Res<Module> {
         .map_err(|e| error::from_pest(&e, prepared, source))?;
     let file = pairs.next().expect("pest returns the file pair");
     let lx = Lowerer {
+        source,
         map: &prepared.map,
         base: 0,
         depth: Cell::new(0),
@@ -44,6 +45,8 @@ pub(crate) fn lower_module(source: &str, prepared: &Prepared) -> Res<Module> {
 
 /// How to turn offsets of the text pest saw into source offsets.
 struct Lowerer<'a> {
+    /// The whole source text.
+    source: &'a str,
     /// Marker insertions of the pre-pass (empty for f-string fields).
     map: &'a OffsetMap,
     /// Source offset of the text pest saw (non-zero for f-string fields).

@@ -7,6 +7,7 @@ use crate::ast::{
     Alias, ClassDef, ExceptHandler, Expr, FunctionDef, Ident, Parameters, Span, Stmt, StmtKind,
 };
 use crate::grammar::Rule;
+use crate::ParseError;
 
 impl Lowerer<'_> {
     /// Lowers one statement pair.
@@ -114,21 +115,51 @@ impl Lowerer<'_> {
         Alias { name, asname }
     }
 
+    /// The target of an assignment (`ctx` is `Assign` or `Aug`): unlike other expressions,
+    /// a lone starred or bare yield expression gets a target-specific message.
+    fn target_expr(&self, p: P, ctx: TargetCtx) -> Res<Expr> {
+        match (p.as_rule(), ctx) {
+            (Rule::star_expressions, TargetCtx::Aug) => self.tuple_or_single(
+                p,
+                "'starred' is an illegal expression for augmented assignment",
+            ),
+            (Rule::star_expressions, _) => {
+                self.tuple_or_single(p, "starred assignment target must be in a list or tuple")
+            }
+            (Rule::yield_plain | Rule::yield_from, TargetCtx::Assign) => {
+                let span = self.span(&p);
+                let msg = "assignment to yield expression not possible";
+                Err(ParseError::syntax(
+                    msg,
+                    span.start as usize,
+                    span.end as usize,
+                ))
+            }
+            _ => self.expr(p),
+        }
+    }
+
     /// Expression statements and all assignment forms.
     fn expr_stmt(&self, p: P) -> Res<StmtKind> {
         let mut k = kids(p);
-        let first = self.expr(k.next().expect("statement has an expression"))?;
+        let first = k.next().expect("statement has an expression");
         let rest: Vec<P> = k.collect();
         let Some(part) = rest.first() else {
-            return Ok(StmtKind::Expr(first));
+            return Ok(StmtKind::Expr(self.expr(first)?));
+        };
+        let first = match part.as_rule() {
+            Rule::augassign_part => self.target_expr(first, TargetCtx::Aug)?,
+            Rule::assign_part => self.target_expr(first, TargetCtx::Assign)?,
+            _ => self.expr(first)?,
         };
         match part.as_rule() {
             Rule::assign_part => {
                 let mut exprs = vec![first];
-                for r in rest {
-                    exprs.push(self.expr(one(r))?);
+                let value = rest.last().cloned().map(one);
+                for r in &rest[..rest.len() - 1] {
+                    exprs.push(self.target_expr(one(r.clone()), TargetCtx::Assign)?);
                 }
-                let value = exprs.pop().expect("an assignment has a value");
+                let value = self.expr(value.expect("an assignment has a value"))?;
                 let ctx = if exprs.len() == 1 {
                     TargetCtx::SoleAssign
                 } else {

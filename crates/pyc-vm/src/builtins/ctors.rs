@@ -160,7 +160,10 @@ fn parse_int(vm: &mut Vm, s: &str, base: i64) -> PyResult<Value> {
 
 fn bool_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("bool", &args[1..], 0, 1)?;
-    Ok(Value::Bool(args.get(1).is_some_and(|&v| vm.is_true(v))))
+    match args.get(1) {
+        Some(&v) => vm.truth(v).map(Value::Bool),
+        None => Ok(Value::Bool(false)),
+    }
 }
 
 fn float_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
@@ -219,7 +222,7 @@ pub(crate) fn parse_float(s: &str) -> Option<f64> {
 fn str_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("str", &args[1..], 0, 1)?;
     match args.get(1) {
-        Some(&v) => Ok(vm.str_value_of(v)),
+        Some(&v) => vm.str_value_of(v),
         None => Ok(vm.new_str("")),
     }
 }

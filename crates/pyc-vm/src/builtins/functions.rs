@@ -68,6 +68,9 @@ impl Vm {
                 return Ok(n);
             }
         }
+        if let Some(n) = self.user_len(v)? {
+            return Ok(n);
+        }
         let msg = format!("object of type '{}' has no len()", self.type_name(v));
         Err(self.type_error(msg))
     }
@@ -164,7 +167,7 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
         }
         match vm.as_str(a) {
             Some(s) => out.push_str(s),
-            None => out.push_str(&vm.to_str(a)),
+            None => out.push_str(&vm.str_of(a)?),
         }
     }
     out.push_str(&end);
@@ -179,13 +182,13 @@ fn len(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 
 fn repr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("repr", args, 1, 1)?;
-    let s = vm.repr(args[0]);
+    let s = vm.repr_of(args[0])?;
     Ok(vm.new_str(s))
 }
 
 fn ascii(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("ascii", args, 1, 1)?;
-    let s = crate::fmt::ascii_escape(&vm.repr(args[0]));
+    let s = crate::fmt::ascii_escape(&vm.repr_of(args[0])?);
     Ok(vm.new_str(s))
 }
 
@@ -204,9 +207,15 @@ fn callable(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     let ok = args[0].as_obj().is_some_and(|r| {
         matches!(
             vm.heap.get(r),
-            Object::Function(_) | Object::Builtin(_) | Object::Method(..) | Object::Type(_)
+            Object::Function(_)
+                | Object::Builtin(_)
+                | Object::Method(..)
+                | Object::Type(_)
+                | Object::BuildClass
+                | Object::StaticMethod(_)
         )
-    });
+    }) || (vm.is_user_value(args[0])
+        && vm.lookup_in_type(vm.type_of(args[0]), "__call__").is_some());
     Ok(Value::Bool(ok))
 }
 
@@ -496,7 +505,7 @@ fn any(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.roots.push(it);
     let r = (|| {
         while let Some(v) = vm.iter_next(it)? {
-            if vm.is_true(v) {
+            if vm.truth(v)? {
                 return Ok(Value::Bool(true));
             }
         }
@@ -512,7 +521,7 @@ fn all(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.roots.push(it);
     let r = (|| {
         while let Some(v) = vm.iter_next(it)? {
-            if !vm.is_true(v) {
+            if !vm.truth(v)? {
                 return Ok(Value::Bool(false));
             }
         }
@@ -529,6 +538,9 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 
 fn next(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("next", args, 1, 2)?;
+    if let (Some(g), None) = (vm.as_generator(args[0]), args.get(1)) {
+        return vm.gen_send(g, Value::None);
+    }
     match vm.iter_next(args[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {

@@ -1,6 +1,7 @@
 //! The builtins namespace: functions ([`functions`]), type constructors ([`ctors`]) and
 //! the methods of builtin types ([`methods`]), plus argument-checking helpers.
 
+mod build_class;
 mod ctors;
 pub(crate) use ctors::fill_dict;
 mod functions;
@@ -25,6 +26,7 @@ impl Vm {
         self.register_types();
         self.register_functions();
         self.register_methods();
+        self.register_class_builtins();
     }
 
     fn init_exception_types(&mut self) {

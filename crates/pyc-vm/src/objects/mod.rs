@@ -2,9 +2,12 @@
 //!
 //! Submodules hold the behaviour of each kind: [`dict`] (the insertion-ordered hash table
 //! also used for sets), [`int`] (unbounded ints), [`str`], [`list`], [`seq`] (indexing and
-//! slicing shared by list, tuple and str).
+//! slicing shared by list, tuple and str), [`class`] (user classes and their instances),
+//! [`generator`] (generator objects).
 
+pub mod class;
 pub mod dict;
+pub mod generator;
 pub mod int;
 pub mod list;
 pub mod seq;
@@ -19,6 +22,7 @@ use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 pub use dict::Dict;
+pub use generator::Generator;
 
 /// A native function: `(vm, positional args, keyword args)`.
 pub type NativeFn = fn(&mut Vm, &[Value], &[(Rc<str>, Value)]) -> PyResult<Value>;
@@ -61,6 +65,30 @@ pub enum Object {
     DictView(ViewKind, ObjRef),
     /// The `...` singleton.
     Ellipsis,
+    /// An instance of a user class (user exception classes make [`Object::Exception`]s).
+    Instance(Box<Instance>),
+    /// A generator.
+    Generator(Box<Generator>),
+    /// `super()`: `(class whose MRO successors are searched, the bound object)`.
+    Super(ObjRef, Value),
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `classmethod(f)`.
+    ClassMethod(Value),
+    /// `property(fget, fset)` (`None` when absent).
+    Property(Value, Value),
+    /// The `__build_class__` builtin (it runs the class body as a frame).
+    BuildClass,
+    /// The `NotImplemented` singleton.
+    NotImplemented,
+}
+
+/// An instance of a user class.
+pub struct Instance {
+    /// Its class.
+    pub class: ObjRef,
+    /// `__dict__`.
+    pub dict: ObjRef,
 }
 
 /// A `str`: the text, its hash and its length in characters.
@@ -132,14 +160,22 @@ pub struct Function {
     pub qualname: Rc<str>,
 }
 
-/// A class: builtin types and exception classes (user classes next).
+/// A class: builtin types, exception classes and user classes.
 pub struct TypeObj {
     /// `__name__`.
     pub name: Rc<str>,
-    /// The single base class (`None` only for `object`).
+    /// `__qualname__`.
+    pub qualname: Rc<str>,
+    /// `__base__`: the first base class (`None` only for `object`).
     pub base: Option<ObjRef>,
-    /// The class namespace: methods of builtin types.
+    /// `__bases__`.
+    pub bases: Vec<ObjRef>,
+    /// `__mro__` without the class itself.
+    pub mro: Vec<ObjRef>,
+    /// The class namespace.
     pub dict: ObjRef,
+    /// Whether the class was made by a `class` statement.
+    pub user: bool,
     /// What calling the class does; receives the class as `args[0]`.
     pub ctor: Option<NativeFn>,
 }
@@ -179,6 +215,8 @@ pub struct ExcObj {
     pub context: Value,
     /// `__suppress_context__` (set by `raise ... from`).
     pub suppress_context: bool,
+    /// `__dict__`, made on first attribute store.
+    pub dict: Option<ObjRef>,
 }
 
 /// Which part of a dict a view or iterator yields.

@@ -191,7 +191,10 @@ impl Vm {
                 let i = self.seq_index(key, len, "range object")?;
                 Ok(Value::Int(start + i as i64 * step))
             }
-            _ => Err(self.not_subscriptable(container)),
+            _ => match self.call_special(container, "__getitem__", &[key])? {
+                Some(v) => Ok(v),
+                None => Err(self.not_subscriptable(container)),
+            },
         }
     }
 
@@ -228,7 +231,10 @@ impl Vm {
                 Ok(())
             }
             Object::Dict(_) => self.dict_set(r, key, value),
-            _ => Err(self.no_item_assignment(container)),
+            _ => match self.call_special(container, "__setitem__", &[key, value])? {
+                Some(_) => Ok(()),
+                None => Err(self.no_item_assignment(container)),
+            },
         }
     }
 
@@ -308,7 +314,10 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(key)),
             },
-            _ => Err(self.no_item_deletion(container)),
+            _ => match self.call_special(container, "__delitem__", &[key])? {
+                Some(_) => Ok(()),
+                None => Err(self.no_item_deletion(container)),
+            },
         }
     }
 
@@ -375,11 +384,36 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(self.not_container(container)),
+            _ => self.user_contains(container, item),
         }
     }
 
     #[cold]
+    fn user_contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if let Some(r) = self.call_special(container, "__contains__", &[item])? {
+            return self.truth(r);
+        }
+        if !self.is_user_value(container) {
+            return Err(self.not_container(container));
+        }
+        let it = self.get_iter(container)?;
+        let saved = self.roots.len();
+        self.roots.extend([it, item]);
+        let found = loop {
+            match self.iter_next(it) {
+                Ok(Some(x)) => {
+                    if x.is_same(item) || self.py_eq(x, item) {
+                        break Ok(true);
+                    }
+                }
+                Ok(None) => break Ok(false),
+                Err(e) => break Err(e),
+            }
+        };
+        self.roots.truncate(saved);
+        found
+    }
+
     fn not_container(&mut self, v: Value) -> ObjRef {
         let msg = format!("argument of type '{}' is not iterable", self.type_name(v));
         self.type_error(msg)

@@ -391,10 +391,10 @@ fn format(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
                 };
                 let v = match conv {
                     Some("r") => {
-                        let r = vm.repr(v);
+                        let r = vm.repr_of(v)?;
                         vm.new_str(r)
                     }
-                    Some("s") => vm.str_value_of(v),
+                    Some("s") => vm.str_value_of(v)?,
                     _ => v,
                 };
                 out.push_str(&vm.format_spec(v, spec)?);

@@ -1,0 +1,4 @@
+counter = 0
+def reset():
+    counter = 0
+    global counter

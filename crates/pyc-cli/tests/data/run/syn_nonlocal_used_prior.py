@@ -1,0 +1,7 @@
+def outer():
+    x = 1
+    def inner():
+        print(x)
+        nonlocal x
+        x = 2
+    return inner

@@ -1,0 +1,245 @@
+//! Generator objects and how they run.
+//!
+//! `RETURN_GENERATOR` copies the new frame's window (localsplus and operand stack) into a
+//! [`Generator`] and returns it. Resuming copies the window back on top of the value
+//! stack and pushes a frame of kind [`FrameKind::Gen`]; `YIELD_VALUE` copies it out
+//! again. `FOR_ITER` and `SEND` resume a generator in the same dispatch loop; native
+//! consumers (`next()`, `list()`, ...) run a nested, depth-limited loop.
+
+use std::rc::Rc;
+
+use crate::exceptions::ExcKind;
+use crate::frame::{Frame, FrameKind, Resumer};
+use crate::objects::{CodeData, Object};
+use crate::value::{ObjRef, Value};
+use crate::vm::{Vm, RECURSION_LIMIT};
+use crate::PyResult;
+
+/// Where a generator is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Made, not yet started.
+    Created,
+    /// Stopped at a `yield`.
+    Suspended,
+    /// Its frame is on the frame stack.
+    Running,
+    /// Returned or raised; it yields nothing more.
+    Finished,
+}
+
+/// A generator: a suspended frame.
+pub struct Generator {
+    /// The generator function's code.
+    pub code: Rc<CodeData>,
+    /// The generator function (its closure feeds the frame's free variables).
+    pub func: ObjRef,
+    /// The globals dict.
+    pub globals: ObjRef,
+    /// `__qualname__` of the function when the generator was made.
+    pub qualname: Rc<str>,
+    /// Index of the instruction to resume at.
+    pub pc: usize,
+    /// The saved window (localsplus, then the operand stack); empty while running.
+    pub saved: Vec<Value>,
+    /// Where it is in its life.
+    pub state: GenState,
+}
+
+impl Generator {
+    /// Appends the values the generator keeps alive (for the collector).
+    pub(crate) fn trace(&self, out: &mut Vec<Value>) {
+        out.extend_from_slice(&self.code.consts);
+        out.extend(self.code.names.iter().map(|&n| Value::Obj(n)));
+        out.push(Value::Obj(self.func));
+        out.push(Value::Obj(self.globals));
+        out.extend_from_slice(&self.saved);
+    }
+}
+
+/// One step of a generator run from native code.
+pub(crate) enum GenStep {
+    /// It yielded a value.
+    Yield(Value),
+    /// It returned a value (it is finished now).
+    Return(Value),
+}
+
+impl Vm {
+    /// `RETURN_GENERATOR`: turns the running frame (about to execute `pc`) into a
+    /// generator object and returns it.
+    pub(crate) fn make_generator(&mut self, pc: usize) -> Value {
+        let f = self.frame();
+        let (code, func, globals, base) = (f.code.clone(), f.func, f.globals, f.base);
+        let func = func.unwrap_or(globals);
+        let qualname = match self.heap.get(func) {
+            Object::Function(f) => f.qualname.clone(),
+            _ => code.code.qualname.clone(),
+        };
+        let saved = self.stack[base..].to_vec();
+        Value::Obj(self.alloc(Object::Generator(Box::new(Generator {
+            code,
+            func,
+            globals,
+            qualname,
+            pc,
+            saved,
+            state: GenState::Created,
+        }))))
+    }
+
+    /// The generator behind `v`, if it is one.
+    #[inline]
+    pub(crate) fn as_generator(&self, v: Value) -> Option<ObjRef> {
+        v.as_obj()
+            .filter(|&r| matches!(self.heap.get(r), Object::Generator(_)))
+    }
+
+    fn gen_mut(&mut self, g: ObjRef) -> &mut Generator {
+        match self.heap.get_mut(g) {
+            Object::Generator(g) => g,
+            _ => unreachable!("checked to be a generator"),
+        }
+    }
+
+    /// Pushes the frame of generator `g`, sending it `sent`. `Ok(false)` when the
+    /// generator is already finished (nothing was pushed).
+    pub(crate) fn resume_gen(
+        &mut self,
+        g: ObjRef,
+        sent: Value,
+        resumer: Resumer,
+    ) -> PyResult<bool> {
+        match self.gen_mut(g).state {
+            GenState::Finished => return Ok(false),
+            GenState::Running => return Err(self.value_error("generator already executing")),
+            GenState::Created if !matches!(sent, Value::None) => {
+                return Err(
+                    self.type_error("can't send non-None value to a just-started generator")
+                );
+            }
+            _ => {}
+        }
+        if self.frames.len() >= RECURSION_LIMIT {
+            return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let base = self.stack.len();
+        let gen = self.gen_mut(g);
+        gen.state = GenState::Running;
+        let mut saved = std::mem::take(&mut gen.saved);
+        let (code, pc, func, globals) = (gen.code.clone(), gen.pc, gen.func, gen.globals);
+        self.stack.extend_from_slice(&saved);
+        saved.clear();
+        self.gen_mut(g).saved = saved;
+        self.stack.push(sent);
+        self.frames.push(Frame {
+            code,
+            pc,
+            base,
+            func: Some(func),
+            globals,
+            locals: None,
+            ret_base: base,
+            is_entry: false,
+            kind: FrameKind::Gen { gen: g, resumer },
+        });
+        Ok(true)
+    }
+
+    /// `YIELD_VALUE` in the running generator frame (about to execute `pc`): saves its
+    /// window and pops it. Returns whether it was an entry frame.
+    pub(crate) fn suspend_gen(&mut self, pc: usize) -> PyResult<bool> {
+        let f = self.frames.pop().expect("a frame is running");
+        let FrameKind::Gen { gen, .. } = f.kind else {
+            self.frames.push(f);
+            return Err(self.err(ExcKind::RuntimeError, "yield outside a generator frame"));
+        };
+        let mut saved = std::mem::take(&mut self.gen_mut(gen).saved);
+        saved.extend_from_slice(&self.stack[f.base..]);
+        self.stack.truncate(f.ret_base);
+        let g = self.gen_mut(gen);
+        g.saved = saved;
+        g.pc = pc;
+        g.state = GenState::Suspended;
+        Ok(f.is_entry)
+    }
+
+    /// Marks a generator whose frame returned or raised as finished.
+    pub(crate) fn finish_gen(&mut self, g: ObjRef) {
+        let gen = self.gen_mut(g);
+        gen.state = GenState::Finished;
+        gen.saved = Vec::new();
+    }
+
+    /// Runs generator `g` from native code until it yields or returns.
+    pub(crate) fn gen_step(&mut self, g: ObjRef, sent: Value) -> PyResult<GenStep> {
+        self.check_native_depth()?;
+        if !self.resume_gen(g, sent, Resumer::Native)? {
+            return Ok(GenStep::Return(Value::None));
+        }
+        let v = self.run_nested()?;
+        Ok(match self.gen_mut(g).state {
+            GenState::Finished => GenStep::Return(v),
+            _ => GenStep::Yield(v),
+        })
+    }
+
+    /// `gen.send(v)` / `next(gen)`: the next yielded value, or `StopIteration(value)`.
+    pub(crate) fn gen_send(&mut self, g: ObjRef, sent: Value) -> PyResult<Value> {
+        match self.gen_step(g, sent)? {
+            GenStep::Yield(v) => Ok(v),
+            GenStep::Return(v) => {
+                let class = self.exc_class(ExcKind::StopIteration);
+                let args = if matches!(v, Value::None) {
+                    Vec::new()
+                } else {
+                    vec![v]
+                };
+                Err(self.new_exception(class, args))
+            }
+        }
+    }
+
+    /// The exception a generator frame lets escape: `StopIteration` becomes
+    /// `RuntimeError: generator raised StopIteration` (with the original as its cause).
+    pub(crate) fn gen_escaping(&mut self, exc: ObjRef) -> ObjRef {
+        let stop = self.exc_class(ExcKind::StopIteration);
+        if !self.exc_matches(exc, stop) {
+            return exc;
+        }
+        let new = self.err(ExcKind::RuntimeError, "generator raised StopIteration");
+        if let Object::Exception(e) = self.heap.get_mut(new) {
+            e.cause = Value::Obj(exc);
+            e.context = Value::Obj(exc);
+            e.suppress_context = true;
+        }
+        new
+    }
+}
+
+/// `generator.send(value)`.
+pub(crate) fn send(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+    vm.check_arity("send", &args[1..], 1, 1)?;
+    let g = gen_arg(vm, args[0], "send")?;
+    vm.gen_send(g, args[1])
+}
+
+/// `generator.__next__()`.
+pub(crate) fn next(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+    vm.check_arity("__next__", &args[1..], 0, 0)?;
+    let g = gen_arg(vm, args[0], "__next__")?;
+    vm.gen_send(g, Value::None)
+}
+
+fn gen_arg(vm: &mut Vm, v: Value, name: &str) -> PyResult<ObjRef> {
+    match vm.as_generator(v) {
+        Some(g) => Ok(g),
+        None => {
+            let msg = format!(
+                "descriptor '{name}' for 'generator' objects doesn't apply to a '{}' object",
+                vm.type_name(v)
+            );
+            Err(vm.type_error(msg))
+        }
+    }
+}
