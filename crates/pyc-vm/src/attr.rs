@@ -307,6 +307,9 @@ impl Vm {
             "__cause__" | "__context__" | "__suppress_context__" | "args"
         );
         if user_type || (!special_exc && matches!(self.heap.get(r), Object::Exception(_))) {
+            if user_type {
+                self.type_attrs.get_mut().clear();
+            }
             let d = match self.heap.get(r) {
                 Object::Type(t) => t.dict,
                 _ => self.instance_dict(r, true).unwrap_or(r),
@@ -385,6 +388,9 @@ impl Vm {
             _ => None,
         };
         if let Some(d) = dict {
+            if matches!(self.heap.get(r), Object::Type(_)) {
+                self.type_attrs.get_mut().clear();
+            }
             let key = self.new_str(name);
             return match self.dict_del(d, key)? {
                 Some(_) => Ok(()),

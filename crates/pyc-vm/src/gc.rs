@@ -6,8 +6,8 @@
 //! exception being handled, and `Vm::roots` (values a native builtin keeps while it calls
 //! back into Python).
 //!
-//! **When:** only at the top of the dispatch loop, between instructions, once
-//! [`crate::heap::Heap::wants_collection`] is true. Native code never collects, so a
+//! **When:** only at the dispatch loop's safe points — function entry (`RESUME`) and
+//! loop back edges — once [`crate::heap::Heap::wants_collection`] is true. Native code never collects, so a
 //! Rust local holding an `ObjRef` is safe until control returns to the loop; a builtin
 //! that calls back into Python must first put what it holds into `Vm::roots` (or keep
 //! it on the value stack).

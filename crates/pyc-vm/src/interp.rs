@@ -32,16 +32,17 @@ impl Vm {
         reload!();
         let mut kw_names: Option<u32> = None;
         loop {
-            if self.heap.wants_collection() {
-                self.collect_garbage();
-            }
             let Some(&ins) = code.code.instructions.get(pc) else {
                 return Err(self.err(ExcKind::RuntimeError, "instruction index out of range"));
             };
             pc += 1;
             let arg = ins.arg as usize;
             let result: PyResult<()> = match ins.op {
-                Opcode::Nop | Opcode::Resume => Ok(()),
+                Opcode::Nop => Ok(()),
+                Opcode::Resume => {
+                    self.safe_point();
+                    Ok(())
+                }
                 Opcode::PopTop => {
                     self.stack.pop();
                     Ok(())
@@ -188,14 +189,9 @@ impl Vm {
                 Opcode::BinaryOp => {
                     let b = self.pop();
                     let a = self.pop();
-                    let r = match (a, b, arg) {
-                        (Value::Int(x), Value::Int(y), 0 | 13) if x.checked_add(y).is_some() => {
-                            Ok(Value::Int(x + y))
-                        }
-                        (Value::Int(x), Value::Int(y), 10 | 23) if x.checked_sub(y).is_some() => {
-                            Ok(Value::Int(x - y))
-                        }
-                        _ => self.binary_op(ins.arg, a, b),
+                    let r = match small_int_op(ins.arg, a, b) {
+                        Some(v) => Ok(v),
+                        None => self.binary_op(ins.arg, a, b),
                     };
                     r.map(|v| self.stack.push(v))
                 }
@@ -206,7 +202,10 @@ impl Vm {
                 Opcode::CompareOp => {
                     let b = self.pop();
                     let a = self.pop();
-                    let r = self.compare(ins.arg, a, b);
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) => Ok(Value::Bool(compare_ints(arg, x, y))),
+                        _ => self.compare(ins.arg, a, b),
+                    };
                     r.map(|v| self.stack.push(v))
                 }
                 Opcode::IsOp => {
@@ -278,11 +277,19 @@ impl Vm {
                 Opcode::UnpackSequence => self.unpack_sequence(arg),
                 Opcode::UnpackEx => self.unpack_ex(arg & 0xff, arg >> 8),
                 Opcode::FormatValue => self.format_value(ins.arg),
-                Opcode::JumpForward | Opcode::JumpBackward => {
+                Opcode::JumpForward => {
+                    pc = arg;
+                    Ok(())
+                }
+                Opcode::JumpBackward => {
+                    self.safe_point();
                     pc = arg;
                     Ok(())
                 }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
+                    if ins.op == Opcode::PopJumpBackwardIfFalse {
+                        self.safe_point();
+                    }
                     let v = self.pop();
                     match self.truth(v) {
                         Ok(t) => {
@@ -295,6 +302,9 @@ impl Vm {
                     }
                 }
                 Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
+                    if ins.op == Opcode::PopJumpBackwardIfTrue {
+                        self.safe_point();
+                    }
                     let v = self.pop();
                     match self.truth(v) {
                         Ok(t) => {
@@ -325,33 +335,45 @@ impl Vm {
                     let it = self.get_iter(v);
                     it.map(|it| self.stack.push(it))
                 }
-                Opcode::ForIter => {
-                    self.frame_mut().pc = pc;
-                    let it = self.top();
-                    let next = match self.as_generator(it) {
-                        Some(g) => match self.resume_gen(g, Value::None, Resumer::ForIter(arg)) {
-                            Ok(true) => {
-                                reload!();
-                                continue;
-                            }
-                            Ok(false) => Ok(None),
-                            Err(e) => Err(e),
-                        },
-                        None => self.iter_next(it),
-                    };
-                    match next {
-                        Ok(Some(v)) => {
-                            self.stack.push(v);
-                            Ok(())
-                        }
-                        Ok(None) => {
-                            self.stack.pop();
-                            pc = arg;
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
+                Opcode::ForIter => match self.next_fast(self.top()) {
+                    Some(Some(v)) => {
+                        self.stack.push(v);
+                        Ok(())
                     }
-                }
+                    Some(None) => {
+                        self.stack.pop();
+                        pc = arg;
+                        Ok(())
+                    }
+                    None => {
+                        self.frame_mut().pc = pc;
+                        let it = self.top();
+                        let next = match self.as_generator(it) {
+                            Some(g) => match self.resume_gen(g, Value::None, Resumer::ForIter(arg))
+                            {
+                                Ok(true) => {
+                                    reload!();
+                                    continue;
+                                }
+                                Ok(false) => Ok(None),
+                                Err(e) => Err(e),
+                            },
+                            None => self.iter_next(it),
+                        };
+                        match next {
+                            Ok(Some(v)) => {
+                                self.stack.push(v);
+                                Ok(())
+                            }
+                            Ok(None) => {
+                                self.stack.pop();
+                                pc = arg;
+                                Ok(())
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                },
                 Opcode::KwNames => {
                     kw_names = Some(ins.arg);
                     Ok(())
@@ -468,6 +490,16 @@ impl Vm {
                 self.unwind(exc)?;
                 reload!();
             }
+        }
+    }
+
+    /// Collects garbage if enough was allocated. Called only where every live object is
+    /// reachable from the roots: at function entry (`RESUME`) and on loop back edges, so
+    /// every loop and every recursion passes one.
+    #[inline]
+    fn safe_point(&mut self) {
+        if self.heap.wants_collection() {
+            self.collect_garbage();
         }
     }
 
@@ -630,6 +662,40 @@ impl Vm {
                 e.context = Value::Obj(h);
             }
         }
+    }
+}
+
+/// `BINARY_OP`'s fast path: the result of the common operators on two small ints when it
+/// fits in an `i64` (everything else, including overflow into a big int, division and
+/// shifts, takes [`Vm::binary_op`]). The in-place forms behave the same on ints.
+#[inline]
+fn small_int_op(op: u32, a: Value, b: Value) -> Option<Value> {
+    let (Value::Int(x), Value::Int(y)) = (a, b) else {
+        return None;
+    };
+    let op = op % pyc_bytecode::opcode::INPLACE_OFFSET;
+    let r = match op {
+        0 => x.checked_add(y)?,
+        10 => x.checked_sub(y)?,
+        5 => x.checked_mul(y)?,
+        1 => x & y,
+        7 => x | y,
+        12 => x ^ y,
+        _ => return None,
+    };
+    Some(Value::Int(r))
+}
+
+/// `COMPARE_OP`'s fast path on two small ints (`arg` indexes `<, <=, ==, !=, >, >=`).
+#[inline]
+fn compare_ints(arg: usize, x: i64, y: i64) -> bool {
+    match arg {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
     }
 }
 

@@ -49,6 +49,40 @@ impl Vm {
         }
     }
 
+    /// `FOR_ITER`'s fast path: the next item of a range, list or tuple iterator, with one
+    /// or two heap accesses and no error paths. `Some(None)` when exhausted; `None` when
+    /// `it` is another kind of iterator, which takes the general path ([`Vm::iter_next`]).
+    #[inline]
+    pub(crate) fn next_fast(&mut self, it: Value) -> Option<Option<Value>> {
+        let Value::Obj(r) = it else { return None };
+        let Object::Iter(state) = self.heap.get_mut(r) else {
+            return None;
+        };
+        let (seq, index) = match &mut **state {
+            IterState::Range { next, stop, step } => {
+                let current = *next;
+                if (*step > 0 && current < *stop) || (*step < 0 && current > *stop) {
+                    *next = current.checked_add(*step).unwrap_or(*stop);
+                    return Some(Some(Value::Int(current)));
+                }
+                return Some(None);
+            }
+            IterState::List(seq, i) | IterState::Tuple(seq, i) => (*seq, *i),
+            _ => return None,
+        };
+        let item = match self.heap.get(seq) {
+            Object::List(items) => items.get(index).copied(),
+            Object::Tuple(items) => items.get(index).copied(),
+            _ => None,
+        };
+        if item.is_some() {
+            if let IterState::List(_, i) | IterState::Tuple(_, i) = self.iter_state_mut(r) {
+                *i += 1;
+            }
+        }
+        Some(item)
+    }
+
     /// `next(it)`: `Ok(None)` when exhausted.
     pub(crate) fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
         let r = match it {

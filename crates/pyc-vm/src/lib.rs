@@ -7,8 +7,9 @@
 //!   mark-and-sweep collector. Roots: the shared value stack, every frame's function,
 //!   globals, locals mapping and code constants, the builtins dict and builtin types,
 //!   the exception being handled, and `Vm::roots` (values held by native code that calls
-//!   back into Python). A collection runs only at the top of the dispatch loop, between
-//!   instructions, once enough objects were allocated since the last one (twice the
+//!   back into Python). A collection runs only at the dispatch loop's safe points
+//!   (function entry and loop back edges, where nothing is held outside the roots), once
+//!   enough objects were allocated since the last one (twice the
 //!   live count, at least 20 000); `Vm::collect_garbage` forces one (`gc.collect()`).
 //!   Cycles (function -> closure tuple -> cell -> function) need nothing special.
 //! - **Frames** ([`frame`], [`interp`], [`call`]): one dispatch loop with an explicit
@@ -51,6 +52,7 @@ pub mod scope;
 pub mod special;
 pub mod stackops;
 pub mod traceback;
+mod type_cache;
 pub mod types;
 pub mod value;
 pub mod vm;

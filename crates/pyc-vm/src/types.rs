@@ -205,10 +205,15 @@ impl Vm {
 
     /// Looks `name` up in class `t` and along its MRO.
     pub(crate) fn lookup_in_type(&self, t: ObjRef, name: &str) -> Option<Value> {
-        self.lookup_in_mro(
+        if let Some(found) = self.type_attrs.borrow().get(t, name) {
+            return found;
+        }
+        let found = self.lookup_in_mro(
             std::iter::once(t).chain(self.mro_of(t).iter().copied()),
             name,
-        )
+        );
+        self.type_attrs.borrow_mut().put(t, name, found);
+        found
     }
 
     /// Looks `name` up in the namespaces of `classes`, in order.

@@ -41,6 +41,8 @@ pub struct Vm {
     pub(crate) reraise: bool,
     pub(crate) out: Box<dyn Write>,
     pub(crate) sources: HashMap<String, Vec<String>>,
+    /// Where attribute names resolve on types (see [`crate::type_cache`]).
+    pub(crate) type_attrs: std::cell::RefCell<crate::type_cache::TypeAttrCache>,
 }
 
 impl Default for Vm {
@@ -73,6 +75,7 @@ impl Vm {
             reraise: false,
             out,
             sources: HashMap::new(),
+            type_attrs: std::cell::RefCell::new(crate::type_cache::TypeAttrCache::new()),
         };
         vm.init_builtins();
         vm
@@ -120,6 +123,7 @@ impl Vm {
 
     /// Runs a full collection now (`gc.collect()`).
     pub fn collect_garbage(&mut self) {
+        self.type_attrs.get_mut().clear();
         let mut m = Marker::new();
         let heap = &mut self.heap;
         for &v in &self.stack {
