@@ -13,6 +13,11 @@ use crate::vm::Vm;
 pub(crate) struct ReprCtx {
     seen: Vec<ObjRef>,
     user: HashMap<ObjRef, String>,
+    /// Whether ints past the decimal digit limit fail the conversion (`repr()` as Python
+    /// sees it) rather than print in full (text for error messages).
+    limit: bool,
+    /// Set when an int past the limit was met with `limit` on.
+    too_long: bool,
 }
 
 /// The fake address of a heap object: stable while it lives, reused after it is freed.
@@ -33,20 +38,40 @@ impl Vm {
         }
     }
 
-    /// `repr(v)`.
+    /// `repr(v)`, printing ints of any length (for error messages and the like).
     pub(crate) fn repr(&self, v: Value) -> String {
-        self.repr_with(v, HashMap::new())
+        self.repr_ctx(v, HashMap::new(), false).unwrap_or_default()
     }
 
-    /// `repr(v)` where the user objects in `user` show the given text.
-    pub(crate) fn repr_with(&self, v: Value, user: HashMap<ObjRef, String>) -> String {
+    /// `repr(v)` where the user objects in `user` show the given text; `None` when an
+    /// int inside has more digits than `str()` of an int allows.
+    pub(crate) fn repr_with(&self, v: Value, user: HashMap<ObjRef, String>) -> Option<String> {
+        self.repr_ctx(v, user, true)
+    }
+
+    /// `repr(v)`; `None` when an int inside is past the decimal digit limit.
+    pub(crate) fn repr_checked(&self, v: Value) -> Option<String> {
+        self.repr_ctx(v, HashMap::new(), true)
+    }
+
+    /// `str(v)`; `None` when an int inside is past the decimal digit limit.
+    pub(crate) fn to_str_checked(&self, v: Value) -> Option<String> {
+        match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Str(_) | Object::Exception(_)) => Some(self.to_str(v)),
+            _ => self.repr_checked(v),
+        }
+    }
+
+    fn repr_ctx(&self, v: Value, user: HashMap<ObjRef, String>, limit: bool) -> Option<String> {
         let mut out = String::new();
         let mut cx = ReprCtx {
             seen: Vec::new(),
             user,
+            limit,
+            too_long: false,
         };
         self.repr_into(v, &mut out, &mut cx);
-        out
+        (!cx.too_long).then_some(out)
     }
 
     /// `str(v)`.
@@ -75,6 +100,10 @@ impl Vm {
         }
         match self.heap.get(r) {
             Object::Str(s) => out.push_str(&str_repr(&s.s)),
+            Object::BigInt(b) if seen.limit => match crate::format::int_to_decimal(b) {
+                Ok(text) => out.push_str(&text),
+                Err(_) => seen.too_long = true,
+            },
             Object::BigInt(b) => out.push_str(&b.to_string()),
             Object::Tuple(items) => {
                 out.push('(');

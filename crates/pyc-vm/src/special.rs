@@ -104,7 +104,10 @@ impl Vm {
             let text = self.repr_of(Value::Obj(u))?;
             texts.insert(u, text);
         }
-        Ok(self.repr_with(v, texts))
+        match self.repr_with(v, texts) {
+            Some(text) => Ok(text),
+            None => Err(self.int_str_limit_error()),
+        }
     }
 
     /// The user objects inside the containers reachable from `v` (what `repr(v)` would

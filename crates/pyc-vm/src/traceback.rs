@@ -4,6 +4,22 @@ use crate::objects::Object;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 
+/// Identical consecutive traceback entries shown before the rest collapse into one
+/// `[Previous line repeated N more times]` line (`_RECURSIVE_CUTOFF` in `traceback.py`).
+const RECURSIVE_CUTOFF: usize = 3;
+
+/// The most traceback entries printed, innermost kept (`sys.tracebacklimit`'s default).
+const TRACEBACK_LIMIT: usize = 1000;
+
+/// Ends a run of `count` identical entries: notes the ones not shown.
+fn repeated_line(out: &mut String, count: usize) {
+    if count > RECURSIVE_CUTOFF {
+        let n = count - RECURSIVE_CUTOFF;
+        let s = if n > 1 { "s" } else { "" };
+        out.push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
+    }
+}
+
 /// An exception that escaped the module.
 #[derive(Debug, Clone)]
 pub struct Uncaught {
@@ -93,7 +109,21 @@ impl Vm {
         };
         if !e.traceback.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for entry in e.traceback.iter().rev() {
+            // CPython prints at most `sys.tracebacklimit` (1000) entries, the innermost.
+            let skip = e.traceback.len().saturating_sub(TRACEBACK_LIMIT);
+            let mut last: Option<(&str, u32, &str)> = None;
+            let mut count = 0usize;
+            for entry in e.traceback.iter().rev().skip(skip) {
+                let key = (&*entry.code.filename, entry.line, &*entry.code.name);
+                if last != Some(key) {
+                    repeated_line(out, count);
+                    last = Some(key);
+                    count = 0;
+                }
+                count += 1;
+                if count > RECURSIVE_CUTOFF {
+                    continue;
+                }
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
                     entry.code.filename, entry.line, entry.code.name
@@ -109,6 +139,7 @@ impl Vm {
                     }
                 }
             }
+            repeated_line(out, count);
         }
         let (name, msg) = self.exception_line_parts(exc);
         if msg.is_empty() {

@@ -151,6 +151,21 @@ fn parse_int(vm: &mut Vm, s: &str, base: i64) -> PyResult<Value> {
     {
         return Err(invalid(vm));
     }
+    if !radix.is_power_of_two() {
+        let n = digits
+            .chars()
+            .filter(|&c| c != '_')
+            .take_while(|c| c.is_digit(radix))
+            .count();
+        if n > crate::format::INT_MAX_STR_DIGITS {
+            let msg = format!(
+                "Exceeds the limit ({} digits) for integer string conversion: value has {n} \
+                 digits; use sys.set_int_max_str_digits() to increase the limit",
+                crate::format::INT_MAX_STR_DIGITS
+            );
+            return Err(vm.value_error(msg));
+        }
+    }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
     match BigInt::from_str_radix(&clean, radix) {
         Ok(n) if !clean.starts_with(['+', '-']) => Ok(vm.int_from_big(if neg { -n } else { n })),

@@ -335,9 +335,12 @@ fn divmod(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![q, r]))
 }
 
-/// `divmod` names itself in unsupported-operand errors.
+/// `divmod` names itself in unsupported-operand errors and float division by zero.
 fn fix_divmod_msg(vm: &mut Vm, e: crate::value::ObjRef, args: &[Value]) -> crate::value::ObjRef {
     let text = vm.exception_str(e);
+    if text == "float floor division by zero" {
+        return vm.zero_division("float divmod()");
+    }
     if text.starts_with("unsupported operand type(s) for //") {
         let msg = format!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",

@@ -12,6 +12,10 @@ impl Vm {
             self.types.set,
             self.types.tuple,
         );
+        let int = self.types.int;
+        for &(name, f, kw) in crate::objects::int::METHODS {
+            self.add_method(int, name, f, kw);
+        }
         for &(name, f, kw) in crate::objects::str::METHODS {
             self.add_method(s, name, f, kw);
         }

@@ -8,6 +8,37 @@ use super::layout::{layout_number, NumberParts};
 use super::spec::{unknown_code, Align, FormatSpec};
 use super::FormatError;
 
+/// CPython's default `sys.get_int_max_str_digits()`: the most decimal digits an int may
+/// have when converted to or from a decimal string.
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// The message of the `ValueError` for an int too long to convert to decimal text.
+pub const INT_STR_LIMIT_MSG: &str = "Exceeds the limit (4300 digits) for integer string \
+     conversion; use sys.set_int_max_str_digits() to increase the limit";
+
+/// Decimal digits of `|value|`, or the `ValueError` past [`INT_MAX_STR_DIGITS`].
+pub(crate) fn decimal_magnitude(value: &BigInt) -> Result<String, FormatError> {
+    // 2**14300 > 10**4304: anything that wide is over the limit without converting.
+    if value.bits() > 14300 {
+        return Err(FormatError::value(INT_STR_LIMIT_MSG));
+    }
+    let digits = value.magnitude().to_str_radix(10);
+    if digits.len() > INT_MAX_STR_DIGITS {
+        return Err(FormatError::value(INT_STR_LIMIT_MSG));
+    }
+    Ok(digits)
+}
+
+/// `str(value)`, or the `ValueError` past [`INT_MAX_STR_DIGITS`] digits.
+pub fn int_to_decimal(value: &BigInt) -> Result<String, FormatError> {
+    let digits = decimal_magnitude(value)?;
+    Ok(if value.sign() == BigSign::Minus {
+        format!("-{digits}")
+    } else {
+        digits
+    })
+}
+
 /// `format(value, spec)` for an `int` (`type_name` is the object's type name, used in
 /// error messages: `"int"`, or `"bool"` for `True`/`False`).
 ///
@@ -16,7 +47,7 @@ use super::FormatError;
 /// empty spec (`format(True, '') == 'True'`), every other spec formats the number.
 pub fn format_int(value: &BigInt, spec: &str, type_name: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
-        return Ok(value.to_string());
+        return int_to_decimal(value);
     }
     let spec = FormatSpec::parse(spec, type_name, Some('d'), Align::Right)?;
     match spec.ty {
@@ -94,7 +125,11 @@ fn format_int_spec(value: &BigInt, spec: &FormatSpec) -> Result<String, FormatEr
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = value.magnitude().to_str_radix(radix);
+    let mut digits = if radix == 10 {
+        decimal_magnitude(value)?
+    } else {
+        value.magnitude().to_str_radix(radix)
+    };
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }

@@ -18,7 +18,7 @@ mod string;
 
 pub use error::FormatError;
 pub use float::{float_str, format_float};
-pub use int::format_int;
+pub use int::{format_int, int_to_decimal, INT_MAX_STR_DIGITS, INT_STR_LIMIT_MSG};
 pub use percent::{percent_format, Conversion, PercentArg, PercentError};
 pub use round::round_float;
 pub use spec::FormatSpec;

@@ -262,7 +262,7 @@ fn convert<E>(
     let text = match conv {
         's' | 'r' | 'a' => {
             let text = match arg {
-                PercentArg::Int(v) => v.to_string(),
+                PercentArg::Int(v) => super::int::int_to_decimal(v)?,
                 PercentArg::Bool(b) => if b { "True" } else { "False" }.to_string(),
                 PercentArg::Float(f) => float_repr(f),
                 PercentArg::Str(s) if conv == 's' => s.to_string(),
@@ -375,7 +375,11 @@ fn format_long(value: &BigInt, spec: &Spec) -> Result<String, FormatError> {
         'x' | 'X' => (16, "0x"),
         _ => (10, ""),
     };
-    let digits = value.magnitude().to_str_radix(radix);
+    let digits = if radix == 10 {
+        super::int::decimal_magnitude(value)?
+    } else {
+        value.magnitude().to_str_radix(radix)
+    };
     let mut text = String::with_capacity(digits.len().max(precision) + 3);
     if value.sign() == BigSign::Minus {
         text.push('-');

@@ -5,8 +5,9 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use crate::objects::Object;
-use crate::value::Value;
+use crate::builtins::Kw;
+use crate::objects::{NativeFn, Object};
+use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
@@ -30,7 +31,36 @@ pub fn floor_mod(a: i64, b: i64) -> i64 {
     }
 }
 
+/// `int` methods: `(name, implementation, takes keywords)`.
+pub const METHODS: &[(&str, NativeFn, bool)] = &[
+    ("bit_length", bit_length, false),
+    ("conjugate", conjugate, false),
+];
+
+fn bit_length(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("int.bit_length", &args[1..], 0, 0)?;
+    let n = match args[0] {
+        Value::Int(i) => u64::from(64 - i.unsigned_abs().leading_zeros()),
+        v => vm.to_bigint(v).unwrap_or_default().bits(),
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn conjugate(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("int.conjugate", &args[1..], 0, 0)?;
+    Ok(match args[0] {
+        Value::Bool(b) => Value::Int(b as i64),
+        v => v,
+    })
+}
+
 impl Vm {
+    /// `ValueError` for an int past the decimal digit limit of `str()`/`int()`.
+    #[cold]
+    pub(crate) fn int_str_limit_error(&mut self) -> ObjRef {
+        self.value_error(crate::format::INT_STR_LIMIT_MSG)
+    }
+
     /// The value of an int (or bool) as a `BigInt`.
     pub(crate) fn to_bigint(&self, v: Value) -> Option<BigInt> {
         match v {
@@ -106,7 +136,8 @@ impl Vm {
             1 => Some(x & y),
             7 => Some(x | y),
             12 => Some(x ^ y),
-            2 | 6 if y == 0 => return Err(self.zero_division("integer division or modulo by zero")),
+            2 if y == 0 => return Err(self.zero_division("integer division or modulo by zero")),
+            6 if y == 0 => return Err(self.zero_division("integer modulo by zero")),
             2 => floor_div(x, y),
             6 => Some(floor_mod(x, y)),
             11 => {
@@ -149,9 +180,10 @@ impl Vm {
             1 => x & y,
             7 => x | y,
             12 => x ^ y,
-            2 | 6 if y.is_zero() => {
+            2 if y.is_zero() => {
                 return Err(self.zero_division("integer division or modulo by zero"))
             }
+            6 if y.is_zero() => return Err(self.zero_division("integer modulo by zero")),
             2 => x.div_floor(&y),
             6 => x.mod_floor(&y),
             11 => {

@@ -1,5 +1,7 @@
 //! Methods of `str`.
 
+use num_traits::{Signed, ToPrimitive};
+
 use crate::builtins::Kw;
 use crate::objects::NativeFn;
 use crate::value::Value;
@@ -11,7 +13,7 @@ pub const METHODS: &[(&str, NativeFn, bool)] = &[
     ("join", join, false),
     ("split", split, true),
     ("rsplit", rsplit, true),
-    ("splitlines", splitlines, false),
+    ("splitlines", splitlines, true),
     ("strip", strip, false),
     ("lstrip", lstrip, false),
     ("rstrip", rstrip, false),
@@ -26,6 +28,17 @@ pub const METHODS: &[(&str, NativeFn, bool)] = &[
     ("find", find, false),
     ("rfind", rfind, false),
     ("index", index, false),
+    ("rindex", rindex, false),
+    ("partition", partition, false),
+    ("rpartition", rpartition, false),
+    ("casefold", casefold, false),
+    ("expandtabs", expandtabs, true),
+    ("removeprefix", removeprefix, false),
+    ("removesuffix", removesuffix, false),
+    ("isidentifier", isidentifier, false),
+    ("isnumeric", isnumeric, false),
+    ("isdecimal", isdecimal, false),
+    ("istitle", istitle, false),
     ("count", count, false),
     ("format", format, true),
     ("isdigit", isdigit, false),
@@ -156,9 +169,48 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
     make_list(vm, parts)
 }
 
-fn splitlines(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+fn splitlines(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    if args.len() > 2 {
+        let msg = format!(
+            "splitlines() takes at most 1 argument ({} given)",
+            args.len() - 1
+        );
+        return Err(vm.type_error(msg));
+    }
+    let keep_kw = vm.kwarg("splitlines", kw, "keepends", &["keepends"])?;
+    let keepends = match args.get(1).copied().or(keep_kw) {
+        Some(v) => vm.truth(v)?,
+        None => false,
+    };
     let s = text(vm, args);
-    let parts = s.lines().map(str::to_string).collect();
+    let is_break = |c: char| {
+        matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+    };
+    let mut parts = Vec::new();
+    let mut rest = s.as_str();
+    while let Some(i) = rest.find(is_break) {
+        let c = rest[i..].chars().next().unwrap_or('\n');
+        let mut end = i + c.len_utf8();
+        if c == '\r' && rest[end..].starts_with('\n') {
+            end += 1;
+        }
+        parts.push(rest[..if keepends { end } else { i }].to_string());
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        parts.push(rest.to_string());
+    }
     make_list(vm, parts)
 }
 
@@ -300,34 +352,227 @@ fn endswith(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     Ok(Value::Bool(ps.iter().any(|p| s.ends_with(p.as_str()))))
 }
 
-/// Char index of the first (or last) occurrence of `args[1]`, or -1.
-fn find_index(vm: &mut Vm, args: &[Value], last: bool) -> PyResult<i64> {
-    vm.check_arity("find", &args[1..], 1, 1)?;
+/// A `str` argument of the search methods (`must be str, not int`).
+fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
+    match vm.as_str(v) {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let msg = format!("must be str, not {}", vm.type_name(v));
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// The optional `start`/`end` slice bounds of `args[i]`/`args[i + 1]`, clamped to `n`
+/// chars like a slice (`start` may exceed `end`).
+fn bounds(vm: &mut Vm, args: &[Value], i: usize, n: usize) -> PyResult<(usize, usize)> {
+    let mut get = |k: usize, default: usize| -> PyResult<usize> {
+        match args.get(k) {
+            None | Some(Value::None) => Ok(default),
+            Some(&v) if vm.is_int(v) => {
+                let b = vm.to_bigint(v).unwrap_or_default();
+                let x = b
+                    .to_i64()
+                    .unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX });
+                Ok(if x < 0 {
+                    x.saturating_add(n as i64).max(0) as usize
+                } else {
+                    x as usize
+                })
+            }
+            Some(_) => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
+        }
+    };
+    let start = get(i, 0)?;
+    let end = get(i + 1, n)?.min(n);
+    Ok((start, end))
+}
+
+/// Char index of the first (or last) occurrence of `args[1]` within the optional
+/// `start`/`end` bounds, or -1.
+fn find_index(vm: &mut Vm, args: &[Value], last: bool, name: &str) -> PyResult<i64> {
+    vm.check_arity(name, &args[1..], 1, 3)?;
     let s = text(vm, args);
-    let sub = vm.str_arg(args[1], "must be str")?;
-    let pos = if last { s.rfind(&sub) } else { s.find(&sub) };
-    Ok(pos.map_or(-1, |b| s[..b].chars().count() as i64))
+    let sub = sub_arg(vm, args[1])?;
+    let n = s.chars().count();
+    let (start, end) = bounds(vm, args, 2, n)?;
+    if start > end || start > n {
+        return Ok(-1);
+    }
+    let byte = |k: usize| s.char_indices().nth(k).map_or(s.len(), |(b, _)| b);
+    let (bs, be) = (byte(start), byte(end));
+    let hay = &s[bs..be];
+    let pos = if last {
+        hay.rfind(&sub)
+    } else {
+        hay.find(&sub)
+    };
+    Ok(pos.map_or(-1, |b| (start + hay[..b].chars().count()) as i64))
 }
 
 fn find(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    find_index(vm, args, false).map(Value::Int)
+    find_index(vm, args, false, "find").map(Value::Int)
 }
 
 fn rfind(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    find_index(vm, args, true).map(Value::Int)
+    find_index(vm, args, true, "rfind").map(Value::Int)
 }
 
 fn index(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    match find_index(vm, args, false)? {
+    match find_index(vm, args, false, "index")? {
         -1 => Err(vm.value_error("substring not found")),
         i => Ok(Value::Int(i)),
     }
 }
 
+fn rindex(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    match find_index(vm, args, true, "rindex")? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+/// `partition`/`rpartition`: `(head, sep, tail)` around the first/last `sep`.
+fn partition_with(vm: &mut Vm, args: &[Value], last: bool) -> PyResult<Value> {
+    let name = if last {
+        "str.rpartition"
+    } else {
+        "str.partition"
+    };
+    vm.check_arity(name, &args[1..], 1, 1)?;
+    let s = text(vm, args);
+    let sep = sub_arg(vm, args[1])?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if last { s.rfind(&sep) } else { s.find(&sep) };
+    let parts = match found {
+        Some(i) => [&s[..i], &sep[..], &s[i + sep.len()..]],
+        None if last => ["", "", &s[..]],
+        None => [&s[..], "", ""],
+    };
+    let items = parts.iter().map(|p| vm.new_str(*p)).collect();
+    Ok(vm.new_tuple(items))
+}
+
+fn partition(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    partition_with(vm, args, false)
+}
+
+fn rpartition(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    partition_with(vm, args, true)
+}
+
+fn casefold(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    // Full case folding is lowercasing after uppercasing (`ß` -> `ss`), bar `ı`.
+    let out: String = text(vm, args)
+        .chars()
+        .flat_map(|c| -> Vec<char> {
+            if c == 'ı' {
+                vec![c]
+            } else {
+                c.to_uppercase().flat_map(char::to_lowercase).collect()
+            }
+        })
+        .collect();
+    new(vm, out)
+}
+
+fn expandtabs(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("expandtabs", &args[1..], 0, 1)?;
+    let size_kw = vm.kwarg("expandtabs", kw, "tabsize", &["tabsize"])?;
+    let size = match args.get(1).copied().or(size_kw) {
+        Some(v) => vm.int_arg(v)?,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in text(vm, args).chars() {
+        match c {
+            '\t' if size > 0 => {
+                let n = size - col % size;
+                out.extend(std::iter::repeat_n(' ', n as usize));
+                col += n;
+            }
+            '\t' => {}
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    new(vm, out)
+}
+
+fn strip_affix(vm: &mut Vm, args: &[Value], name: &str, prefix: bool) -> PyResult<Value> {
+    vm.check_arity(&format!("str.{name}"), &args[1..], 1, 1)?;
+    let s = text(vm, args);
+    let a = vm.str_arg(args[1], &format!("{name}() argument"))?;
+    let out = if prefix {
+        s.strip_prefix(a.as_str())
+    } else {
+        s.strip_suffix(a.as_str())
+    };
+    match out {
+        Some(t) => new(vm, t),
+        None => Ok(args[0]),
+    }
+}
+
+fn removeprefix(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    strip_affix(vm, args, "removeprefix", true)
+}
+
+fn removesuffix(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    strip_affix(vm, args, "removesuffix", false)
+}
+
+fn isidentifier(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    let s = text(vm, args);
+    let mut chars = s.chars();
+    let ok = chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric());
+    Ok(Value::Bool(ok))
+}
+
+fn isnumeric(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    char_test(vm, args, char::is_numeric)
+}
+
+fn isdecimal(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    char_test(vm, args, |c| c.is_ascii_digit())
+}
+
+fn istitle(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    let (mut cased, mut prev_cased) = (false, false);
+    for c in text(vm, args).chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            (cased, prev_cased) = (true, true);
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            (cased, prev_cased) = (true, true);
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
+
 fn count(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("count", &args[1..], 1, 1)?;
     let s = text(vm, args);
-    let sub = vm.str_arg(args[1], "must be str")?;
+    let sub = sub_arg(vm, args[1])?;
     let n = if sub.is_empty() {
         s.chars().count() + 1
     } else {
