@@ -282,10 +282,10 @@ impl Vm {
                 "step" => Value::Int(c),
                 _ => return Ok(None),
             },
-            &Object::Slice(a, b, c) => match name {
-                "start" => a,
-                "stop" => b,
-                "step" => c,
+            Object::Slice(parts) => match name {
+                "start" => parts[0],
+                "stop" => parts[1],
+                "step" => parts[2],
                 _ => return Ok(None),
             },
             _ => return Ok(None),

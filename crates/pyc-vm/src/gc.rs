@@ -35,9 +35,9 @@ impl Marker {
 
     /// Marks the object `r`.
     pub(crate) fn root_ref(&mut self, heap: &mut Heap, r: ObjRef) {
-        let slot = &mut heap.slots[r.index()];
-        if !slot.marked {
-            slot.marked = true;
+        let mark = &mut heap.marks[r.index()];
+        if !*mark {
+            *mark = true;
             self.work.push(r);
         }
     }
@@ -138,18 +138,18 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
                 out.push(*it);
             }
         },
-        Object::Slice(a, b, c) => out.extend_from_slice(&[*a, *b, *c]),
+        Object::Slice(parts) => out.extend_from_slice(&parts[..]),
         Object::DictView(_, d) => out.push(Value::Obj(*d)),
     }
 }
 
 /// Frees every unmarked object and clears the marks.
 fn sweep(heap: &mut Heap) {
-    for (i, slot) in heap.slots.iter_mut().enumerate() {
-        if slot.marked {
-            slot.marked = false;
-        } else if slot.obj.is_some() {
-            slot.obj = None;
+    for (i, (slot, mark)) in heap.slots.iter_mut().zip(&mut heap.marks).enumerate() {
+        if *mark {
+            *mark = false;
+        } else if slot.is_some() {
+            *slot = None;
             heap.free.push(i as u32);
             heap.live -= 1;
         }

@@ -11,14 +11,12 @@ use crate::value::ObjRef;
 /// Collections are not considered before this many allocations.
 const MIN_THRESHOLD: usize = 20_000;
 
-pub(crate) struct Slot {
-    pub(crate) obj: Option<Object>,
-    pub(crate) marked: bool,
-}
-
 /// The object arena.
 pub struct Heap {
-    pub(crate) slots: Vec<Slot>,
+    /// One object per slot; `None` marks a free slot.
+    pub(crate) slots: Vec<Option<Object>>,
+    /// The collector's mark bits, one per slot, kept apart so slots stay small.
+    pub(crate) marks: Vec<bool>,
     pub(crate) free: Vec<u32>,
     pub(crate) live: usize,
     pub(crate) allocated_since_gc: usize,
@@ -36,6 +34,7 @@ impl Heap {
     pub fn new() -> Heap {
         Heap {
             slots: Vec::new(),
+            marks: Vec::new(),
             free: Vec::new(),
             live: 0,
             allocated_since_gc: 0,
@@ -48,14 +47,12 @@ impl Heap {
         self.live += 1;
         self.allocated_since_gc += 1;
         if let Some(i) = self.free.pop() {
-            self.slots[i as usize].obj = Some(obj);
+            self.slots[i as usize] = Some(obj);
             return ObjRef(i);
         }
         let i = u32::try_from(self.slots.len()).expect("heap exceeds 2^32 objects");
-        self.slots.push(Slot {
-            obj: Some(obj),
-            marked: false,
-        });
+        self.slots.push(Some(obj));
+        self.marks.push(false);
         ObjRef(i)
     }
 
@@ -63,7 +60,7 @@ impl Heap {
     /// frees only unreachable slots.
     #[inline]
     pub fn get(&self, r: ObjRef) -> &Object {
-        match &self.slots[r.index()].obj {
+        match &self.slots[r.index()] {
             Some(o) => o,
             None => unreachable!("dangling object reference {}", r.0),
         }
@@ -72,7 +69,7 @@ impl Heap {
     /// The object behind `r`, mutably.
     #[inline]
     pub fn get_mut(&mut self, r: ObjRef) -> &mut Object {
-        match &mut self.slots[r.index()].obj {
+        match &mut self.slots[r.index()] {
             Some(o) => o,
             None => unreachable!("dangling object reference {}", r.0),
         }

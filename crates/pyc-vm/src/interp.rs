@@ -182,7 +182,7 @@ impl Vm {
                     let step = if arg == 3 { self.pop() } else { Value::None };
                     let stop = self.pop();
                     let start = self.pop();
-                    let s = self.alloc(Object::Slice(start, stop, step));
+                    let s = self.alloc(Object::Slice(Box::new([start, stop, step])));
                     self.stack.push(Value::Obj(s));
                     Ok(())
                 }

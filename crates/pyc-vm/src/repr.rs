@@ -206,13 +206,14 @@ impl Vm {
                     out.push_str(&format!("range({a}, {b}, {c})"));
                 }
             }
-            Object::Slice(a, b, c) => {
+            Object::Slice(parts) => {
+                let [a, b, c] = **parts;
                 out.push_str("slice(");
-                self.repr_into(*a, out, seen);
+                self.repr_into(a, out, seen);
                 out.push_str(", ");
-                self.repr_into(*b, out, seen);
+                self.repr_into(b, out, seen);
                 out.push_str(", ");
-                self.repr_into(*c, out, seen);
+                self.repr_into(c, out, seen);
                 out.push(')');
             }
             Object::DictView(kind, d) => {

@@ -1,7 +1,7 @@
 //! Opcodes that build, extend and unpack containers (`BUILD_*`, `*_APPEND`, `*_UPDATE`,
 //! `UNPACK_*`), and the set operators.
 
-use crate::objects::{Dict, Object};
+use crate::objects::Object;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
@@ -65,7 +65,7 @@ impl Vm {
     /// `BUILD_MAP n`.
     pub(crate) fn build_map(&mut self, n: usize) -> PyResult<()> {
         let items = self.stack.split_off(self.stack.len() - 2 * n);
-        let d = self.alloc(Object::Dict(Dict::new()));
+        let d = self.alloc(Object::Dict(Box::default()));
         self.stack.push(Value::Obj(d));
         for pair in items.chunks(2) {
             self.dict_set(d, pair[0], pair[1])?;
@@ -76,7 +76,7 @@ impl Vm {
     /// `BUILD_SET n`.
     pub(crate) fn build_set(&mut self, n: usize) -> PyResult<()> {
         let items = self.stack.split_off(self.stack.len() - n);
-        let s = Value::Obj(self.alloc(Object::Set(Dict::new())));
+        let s = Value::Obj(self.alloc(Object::Set(Box::default())));
         self.stack.push(s);
         for v in items {
             self.set_add(s, v)?;
@@ -156,7 +156,7 @@ impl Vm {
         }
         let left: Vec<Value> = self.dict_ref(ra).iter().map(|(k, _)| k).collect();
         let right: Vec<Value> = self.dict_ref(rb).iter().map(|(k, _)| k).collect();
-        let out = Value::Obj(self.alloc(Object::Set(Dict::new())));
+        let out = Value::Obj(self.alloc(Object::Set(Box::default())));
         for &k in &left {
             let in_b = self.dict_get(rb, k)?.is_some();
             let keep = match op {

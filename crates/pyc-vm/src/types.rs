@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::heap::Heap;
-use crate::objects::{Dict, IterState, Object, TypeObj, ViewKind};
+use crate::objects::{IterState, Object, TypeObj, ViewKind};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 
@@ -89,7 +89,7 @@ builtin_types! {
 
 /// Allocates a class with an empty namespace.
 pub(crate) fn new_type(heap: &mut Heap, name: &str, base: Option<ObjRef>) -> ObjRef {
-    let dict = heap.alloc(Object::Dict(Dict::new()));
+    let dict = heap.alloc(Object::Dict(Box::default()));
     let mro = match base.map(|b| heap.get(b)) {
         Some(Object::Type(b)) => [base.as_slice(), &b.mro].concat(),
         _ => Vec::new(),

@@ -11,7 +11,7 @@ use pyc_bytecode::{CodeObject, Constant};
 use crate::frame::{Frame, FrameKind};
 use crate::gc::Marker;
 use crate::heap::Heap;
-use crate::objects::{CodeData, Dict, Object, PyStr};
+use crate::objects::{CodeData, Object, PyStr};
 use crate::traceback::Uncaught;
 use crate::types::Types;
 use crate::value::{ObjRef, Value};
@@ -61,7 +61,7 @@ impl Vm {
     pub fn with_output(out: Box<dyn Write>) -> Vm {
         let mut heap = Heap::new();
         let types = Types::create(&mut heap);
-        let builtins = heap.alloc(Object::Dict(Dict::new()));
+        let builtins = heap.alloc(Object::Dict(Box::default()));
         let mut vm = Vm {
             heap,
             stack: Vec::with_capacity(1024),
@@ -90,7 +90,7 @@ impl Vm {
     /// Runs a module code object (as `__main__`) to completion.
     pub fn run_module(&mut self, code: Rc<CodeObject>) -> Result<(), Uncaught> {
         let code = self.load_code(code);
-        let globals = self.alloc(Object::Dict(Dict::new()));
+        let globals = self.alloc(Object::Dict(Box::default()));
         let name = self.new_str("__main__");
         self.dict_set_str(globals, "__name__", name);
         let builtins = Value::Obj(self.builtins);
@@ -183,7 +183,7 @@ impl Vm {
 
     /// A new empty `dict`.
     pub(crate) fn new_dict(&mut self) -> ObjRef {
-        self.heap.alloc(Object::Dict(Dict::new()))
+        self.heap.alloc(Object::Dict(Box::default()))
     }
 
     /// An int value from a big integer, unboxed when it fits in `i64`.

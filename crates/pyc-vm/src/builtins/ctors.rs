@@ -6,7 +6,7 @@ use num_traits::{Num, ToPrimitive};
 
 use super::Kw;
 use crate::exceptions::ExcKind;
-use crate::objects::{Dict, IterState, Object};
+use crate::objects::{IterState, Object};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::PyResult;
@@ -313,7 +313,7 @@ pub(crate) fn fill_dict(
 
 fn set_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("set", &args[1..], 0, 1)?;
-    let s = Value::Obj(vm.alloc(Object::Set(Dict::new())));
+    let s = Value::Obj(vm.alloc(Object::Set(Box::default())));
     if let Some(&it) = args.get(1) {
         vm.roots.push(s);
         let r = vm.set_update(s, it);
@@ -352,7 +352,7 @@ fn slice_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
         2 => (args[0], args[1], Value::None),
         _ => (args[0], args[1], args[2]),
     };
-    Ok(Value::Obj(vm.alloc(Object::Slice(a, b, c))))
+    Ok(Value::Obj(vm.alloc(Object::Slice(Box::new([a, b, c])))))
 }
 
 fn new_iter(vm: &mut Vm, state: IterState) -> Value {

@@ -47,12 +47,12 @@ impl Vm {
 
     /// Adds a builtin function to the builtins namespace.
     pub(crate) fn add_function(&mut self, name: &'static str, f: NativeFn, takes_kw: bool) {
-        let b = self.alloc(Object::Builtin(Builtin {
+        let b = self.alloc(Object::Builtin(Box::new(Builtin {
             name,
             f,
             takes_kw,
             owner: None,
-        }));
+        })));
         self.dict_set_str(self.builtins, name, Value::Obj(b));
     }
 
@@ -68,12 +68,12 @@ impl Vm {
             Object::Type(ty) => Box::leak(ty.name.to_string().into_boxed_str()),
             _ => "?",
         };
-        let b = self.alloc(Object::Builtin(Builtin {
+        let b = self.alloc(Object::Builtin(Box::new(Builtin {
             name,
             f,
             takes_kw,
             owner: Some(owner),
-        }));
+        })));
         let dict = match self.heap.get(t) {
             Object::Type(ty) => ty.dict,
             _ => return,

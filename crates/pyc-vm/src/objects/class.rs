@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::call::KwNames;
 use crate::exceptions::ExcKind;
 use crate::frame::FrameKind;
-use crate::objects::{Dict, Instance, Object, TypeObj};
+use crate::objects::{Instance, Object, TypeObj};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
@@ -203,7 +203,7 @@ impl Vm {
             Object::Exception(e) => match e.dict {
                 Some(d) => Some(d),
                 None if create => {
-                    let d = self.alloc(Object::Dict(Dict::new()));
+                    let d = self.alloc(Object::Dict(Box::default()));
                     if let Object::Exception(e) = self.heap.get_mut(r) {
                         e.dict = Some(d);
                     }

@@ -38,9 +38,9 @@ pub enum Object {
     /// `list`.
     List(Vec<Value>),
     /// `dict`.
-    Dict(Dict),
+    Dict(Box<Dict>),
     /// `set` (a dict whose values are unused).
-    Set(Dict),
+    Set(Box<Dict>),
     /// A Python function.
     Function(Box<Function>),
     /// A cell; `Null` contents mean empty.
@@ -50,7 +50,7 @@ pub enum Object {
     /// A class.
     Type(Box<TypeObj>),
     /// A function implemented in Rust (also unbound methods of builtin types).
-    Builtin(Builtin),
+    Builtin(Box<Builtin>),
     /// A bound method: `(function, self)`.
     Method(Value, Value),
     /// An exception instance.
@@ -60,7 +60,7 @@ pub enum Object {
     /// An iterator over a builtin container.
     Iter(Box<IterState>),
     /// `slice(start, stop, step)`.
-    Slice(Value, Value, Value),
+    Slice(Box<[Value; 3]>),
     /// `dict.keys()`, `.values()` or `.items()` of a dict.
     DictView(ViewKind, ObjRef),
     /// The `...` singleton.
@@ -277,5 +277,16 @@ impl IterState {
             IterState::Map(..) => "map",
             IterState::Filter(..) => "filter",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heap_slots_stay_small() {
+        // A live closure is three slots (function, closure tuple, cell): keep each small.
+        assert!(std::mem::size_of::<Option<Object>>() <= 40);
     }
 }

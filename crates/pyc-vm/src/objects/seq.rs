@@ -21,9 +21,10 @@ impl Vm {
     /// `(start, stop, step)` of a slice object for a sequence of length `len`, as
     /// CPython's `PySlice_AdjustIndices`.
     pub(crate) fn slice_indices(&mut self, s: ObjRef, len: usize) -> PyResult<(i64, i64, i64)> {
-        let &Object::Slice(a, b, c) = self.heap.get(s) else {
+        let Object::Slice(parts) = self.heap.get(s) else {
             return Ok((0, 0, 1));
         };
+        let [a, b, c] = **parts;
         let len = len as i64;
         let step = match c {
             Value::None => 1,
