@@ -32,6 +32,47 @@ impl Vm {
         }
     }
 
+    /// `CALL n`'s fast path: a Python function called with exactly its positional
+    /// parameters and no keywords gets its frame pushed right here, its localsplus laid
+    /// over the arguments already on the stack. `Ok(false)` sends every other call down
+    /// the general path ([`Vm::call_op`]).
+    #[inline]
+    pub(crate) fn push_exact_call(&mut self, n: usize) -> PyResult<bool> {
+        let ret_base = self.stack.len() - n - 2;
+        let (fpos, nargs) = if self.stack[ret_base].is_null() {
+            (ret_base + 1, n)
+        } else {
+            (ret_base, n + 1)
+        };
+        let Value::Obj(fr) = self.stack[fpos] else {
+            return Ok(false);
+        };
+        let Object::Function(f) = self.heap.get(fr) else {
+            return Ok(false);
+        };
+        if !f.code.simple_args || nargs != f.code.code.argcount as usize {
+            return Ok(false);
+        }
+        if self.frames.len() >= RECURSION_LIMIT {
+            return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let (code, globals) = (f.code.clone(), f.globals);
+        let base = fpos + 1;
+        self.stack.resize(base + code.nlocalsplus, Value::Null);
+        self.frames.push(Frame {
+            code,
+            pc: 0,
+            base,
+            func: Some(fr),
+            globals,
+            locals: None,
+            ret_base,
+            is_entry: false,
+            kind: FrameKind::Call,
+        });
+        Ok(true)
+    }
+
     /// Calls the callable at `stack[fpos]` with the `nargs` values above it (the last
     /// `kwnames.len()` of them keyword arguments). The stack is cut back to `ret_base`
     /// when the call completes. `Ok(true)` when a Python frame was pushed, `Ok(false)`

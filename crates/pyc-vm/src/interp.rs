@@ -380,15 +380,17 @@ impl Vm {
                 }
                 Opcode::Call => {
                     self.frame_mut().pc = pc;
-                    let names = kw_names.take().map(|i| kw_names_of(&code, i as usize));
-                    match self.call_op(arg, names) {
-                        Ok(true) => {
+                    let pushed = match kw_names.take() {
+                        None => self
+                            .push_exact_call(arg)
+                            .and_then(|fast| Ok(fast || self.call_op(arg, None)?)),
+                        Some(i) => self.call_op(arg, Some(kw_names_of(&code, i as usize))),
+                    };
+                    pushed.map(|pushed| {
+                        if pushed {
                             reload!();
-                            Ok(())
                         }
-                        Ok(false) => Ok(()),
-                        Err(e) => Err(e),
-                    }
+                    })
                 }
                 Opcode::CallFunctionEx => {
                     self.frame_mut().pc = pc;
@@ -402,6 +404,17 @@ impl Vm {
                     }
                 }
                 Opcode::MakeFunction => self.make_function(ins.arg),
+                Opcode::ReturnValue
+                    if self.frame().kind == FrameKind::Call && !self.frame().is_entry =>
+                {
+                    // The common return: hand the value to the calling Python frame.
+                    let v = self.pop();
+                    let f = self.frames.pop().expect("a frame is running");
+                    self.stack.truncate(f.ret_base);
+                    self.stack.push(v);
+                    reload!();
+                    Ok(())
+                }
                 Opcode::ReturnValue | Opcode::ReturnGenerator => {
                     let v = if ins.op == Opcode::ReturnValue {
                         self.pop()
