@@ -10,7 +10,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use pyc_benches::{compile, run};
 
 /// Operations per program run.
-const N: u64 = 20_000;
+const N: u64 = 200_000;
 
 /// Ten reads of `x` per loop iteration, `x` being free (`deref`) or local (`fast`).
 const LOAD: [(&str, &str); 2] = [
@@ -63,6 +63,7 @@ const CALL: [(&str, &str); 2] = [
 
 fn pair(c: &mut Criterion, group_name: &str, programs: &[(&str, &str); 2]) {
     let mut group = c.benchmark_group(group_name);
+    group.sample_size(20);
     group.throughput(Throughput::Elements(N));
     for (label, program) in programs {
         let code = compile(&format!("N = {N}\n{program}"), label);

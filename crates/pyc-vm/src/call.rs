@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use pyc_bytecode::code_flags;
+use pyc_bytecode::{code_flags, Opcode};
 
 use crate::exceptions::ExcKind;
 use crate::frame::{Frame, FrameKind};
@@ -56,12 +56,22 @@ impl Vm {
         if self.frames.len() >= RECURSION_LIMIT {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
-        let (code, globals) = (f.code.clone(), f.globals);
+        let (code, globals, closure) = (f.code.clone(), f.globals, f.closure);
         let base = fpos + 1;
         self.stack.resize(base + code.nlocalsplus, Value::Null);
+        // A closure's body starts with `COPY_FREE_VARS n`: do it here, with the function
+        // at hand, and start the frame after it.
+        let pc = match (code.code.instructions.first(), closure) {
+            (Some(ins), Some(closure)) if ins.op == Opcode::CopyFreeVars => {
+                let n = ins.arg as usize;
+                self.copy_cells(closure, base + code.nlocalsplus - n, n);
+                1
+            }
+            _ => 0,
+        };
         self.frames.push(Frame {
             code,
-            pc: 0,
+            pc,
             base,
             func: Some(fr),
             globals,

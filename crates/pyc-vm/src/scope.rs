@@ -113,6 +113,12 @@ impl Vm {
             return;
         };
         let Some(closure) = f.closure else { return };
+        self.copy_cells(closure, start, n);
+    }
+
+    /// Copies the first `n` cells of the closure tuple `closure` into `stack[start..]`.
+    #[inline]
+    pub(crate) fn copy_cells(&mut self, closure: ObjRef, start: usize, n: usize) {
         if let Object::Tuple(cells) = self.heap.get(closure) {
             let n = n.min(cells.len());
             self.stack[start..start + n].copy_from_slice(&cells[..n]);
