@@ -3,6 +3,10 @@
 
 use std::io::Read;
 use std::path::Path;
+use std::process::ExitCode;
+use std::rc::Rc;
+
+use pyc_bytecode::CodeObject;
 
 /// Where a program's text came from.
 pub struct Program {
@@ -77,6 +81,27 @@ pub fn load_program(
                 filename,
                 from_file: true,
             })
+        }
+    }
+}
+
+/// Reads and compiles the program named on a command line. On failure the error has
+/// been printed to stderr as CPython prints it, and the exit code to end with is returned.
+pub fn load_and_compile(
+    tool: &str,
+    code: Option<String>,
+    script: Option<&str>,
+    absolute_path: bool,
+) -> Result<(Program, Rc<CodeObject>), ExitCode> {
+    let program = load_program(tool, code, script, absolute_path).map_err(|e| {
+        eprintln!("{}", e.message);
+        ExitCode::from(e.exit_code as u8)
+    })?;
+    match pyc_compiler::compile(&program.source, &program.filename) {
+        Ok(code) => Ok((program, code)),
+        Err(e) => {
+            eprint!("{}", e.render(program.from_file));
+            Err(ExitCode::from(1))
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use pyc_cli::load_program;
+use pyc_cli::load_and_compile;
 
 /// Disassemble a Python program compiled by pyc.
 #[derive(Parser)]
@@ -24,19 +24,9 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let program = match load_program("pyc-dis", args.code, args.script.as_deref(), false) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("{}", e.message);
-            return ExitCode::from(e.exit_code as u8);
-        }
-    };
-    let code = match pyc_compiler::compile(&program.source, &program.filename) {
-        Ok(code) => code,
-        Err(e) => {
-            eprint!("{}", e.render(program.from_file));
-            return ExitCode::from(1);
-        }
+    let (_, code) = match load_and_compile("pyc-dis", args.code, args.script.as_deref(), false) {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
     };
     if args.closures {
         print!("{}", pyc_disasm::closure_report(&code));

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use pyc_cli::load_program;
+use pyc_cli::load_and_compile;
 
 /// Run a Python program with pyc.
 #[derive(Parser)]
@@ -22,19 +22,10 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let program = match load_program("pyc-run", args.code, args.script.as_deref(), true) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("{}", e.message);
-            return ExitCode::from(e.exit_code as u8);
-        }
-    };
-    let code = match pyc_compiler::compile(&program.source, &program.filename) {
-        Ok(code) => code,
-        Err(e) => {
-            eprint!("{}", e.render(program.from_file));
-            return ExitCode::from(1);
-        }
+    let (program, code) = match load_and_compile("pyc-run", args.code, args.script.as_deref(), true)
+    {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
     };
     let mut vm = pyc_vm::Vm::new();
     if program.from_file {
