@@ -8,6 +8,17 @@ use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
+/// What a `LOAD_GLOBAL` name resolved to, valid while the globals dict it was found
+/// through and the builtins dict keep the versions recorded. Dict versions are never
+/// reused, so the cached value is still reachable whenever the entry matches: it needs
+/// no rooting.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GlobalCacheEntry {
+    globals: ObjRef,
+    versions: (u64, u64),
+    value: Value,
+}
+
 impl Vm {
     /// Looks up the str object `name` in a dict (identity first, then text).
     pub(crate) fn dict_get_name(&self, d: ObjRef, name: ObjRef) -> Option<Value> {
@@ -22,15 +33,35 @@ impl Vm {
     }
 
     /// `LOAD_GLOBAL`: globals, then builtins; pushes `NULL` first when `arg & 1`.
+    /// The answer is cached per name with the versions of both dicts, so repeated
+    /// lookups of an unchanged global cost two version checks.
     pub(crate) fn load_global(&mut self, code: &CodeData, arg: usize) -> PyResult<()> {
-        let name = code.names[arg >> 1];
+        let index = arg >> 1;
         let globals = self.frame().globals;
-        let v = match self.dict_get_name(globals, name) {
-            Some(v) => v,
-            None => match self.dict_get_name(self.builtins, name) {
-                Some(v) => v,
-                None => return Err(self.name_error(&code.code.names[arg >> 1])),
-            },
+        let versions = (
+            self.dict_ref(globals).version(),
+            self.dict_ref(self.builtins).version(),
+        );
+        let cached = code.global_cache[index]
+            .get()
+            .filter(|e| e.globals == globals && e.versions == versions);
+        let v = match cached {
+            Some(entry) => entry.value,
+            None => {
+                let name = code.names[index];
+                let found = self
+                    .dict_get_name(globals, name)
+                    .or_else(|| self.dict_get_name(self.builtins, name));
+                let Some(value) = found else {
+                    return Err(self.name_error(&code.code.names[index]));
+                };
+                code.global_cache[index].set(Some(GlobalCacheEntry {
+                    globals,
+                    versions,
+                    value,
+                }));
+                value
+            }
         };
         if arg & 1 != 0 {
             self.stack.push(Value::Null);

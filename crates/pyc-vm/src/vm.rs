@@ -41,6 +41,10 @@ pub struct Vm {
     pub(crate) reraise: bool,
     pub(crate) out: Box<dyn Write>,
     pub(crate) sources: HashMap<String, Vec<String>>,
+    /// One str object per distinct name in loaded code, so that the same name in two
+    /// code objects is the same object and dict lookups of names compare by identity.
+    /// Interned strings live as long as the VM (they are roots).
+    pub(crate) interned: HashMap<Rc<str>, ObjRef>,
     /// Where attribute names resolve on types (see [`crate::type_cache`]).
     pub(crate) type_attrs: std::cell::RefCell<crate::type_cache::TypeAttrCache>,
 }
@@ -75,6 +79,7 @@ impl Vm {
             reraise: false,
             out,
             sources: HashMap::new(),
+            interned: HashMap::new(),
             type_attrs: std::cell::RefCell::new(crate::type_cache::TypeAttrCache::new()),
         };
         vm.init_builtins();
@@ -143,6 +148,9 @@ impl Vm {
             if let Some(l) = f.locals {
                 m.root_ref(heap, l);
             }
+        }
+        for &r in self.interned.values() {
+            m.root_ref(heap, r);
         }
         for &v in &self.roots {
             m.root(heap, v);
@@ -238,11 +246,8 @@ impl Vm {
             .iter()
             .map(|c| self.load_const(c))
             .collect::<Vec<_>>();
-        let names = code
-            .names
-            .iter()
-            .map(|n| self.heap.alloc(Object::Str(PyStr::new(Box::from(&**n)))))
-            .collect();
+        let names: Vec<ObjRef> = code.names.iter().map(|n| self.intern(n)).collect();
+        let global_cache = names.iter().map(|_| Default::default()).collect();
         let simple_args = code.kwonlyargcount == 0
             && code.flags
                 & (pyc_bytecode::code_flags::VARARGS | pyc_bytecode::code_flags::VARKEYWORDS)
@@ -253,7 +258,18 @@ impl Vm {
             code,
             consts,
             names,
+            global_cache,
         })
+    }
+
+    /// The one str object for the name `name`.
+    fn intern(&mut self, name: &Rc<str>) -> ObjRef {
+        if let Some(&r) = self.interned.get(name) {
+            return r;
+        }
+        let r = self.heap.alloc(Object::Str(PyStr::new(Box::from(&**name))));
+        self.interned.insert(name.clone(), r);
+        r
     }
 
     fn load_const(&mut self, c: &Constant) -> Value {

@@ -1,58 +1,9 @@
 //! Classes and generators, written as Python source compiled with `pyc-compiler`.
 //! Expected outputs were produced by CPython 3.11 on the same programs.
 
-use std::cell::RefCell;
-use std::io::Write;
-use std::rc::Rc;
+mod common;
 
-#[derive(Clone, Default)]
-struct Sink(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// What a program did: its output and, if it failed, `(type, message, traceback)`.
-struct Outcome {
-    out: String,
-    error: Option<(String, String, String)>,
-    live_after_collect: usize,
-}
-
-fn run(src: &str) -> Outcome {
-    let code = pyc_compiler::compile(src, "t.py").expect("compiles");
-    let sink = Sink::default();
-    let mut vm = pyc_vm::Vm::with_output(Box::new(sink.clone()));
-    vm.add_source("t.py", src);
-    let r = vm.run_module(code);
-    vm.collect_garbage();
-    let out = String::from_utf8(sink.0.borrow().clone()).expect("utf-8 output");
-    Outcome {
-        out,
-        error: r.err().map(|u| {
-            (
-                u.type_name().to_string(),
-                u.message().to_string(),
-                u.render(),
-            )
-        }),
-        live_after_collect: vm.live_objects(),
-    }
-}
-
-fn output_of(src: &str) -> String {
-    let o = run(src);
-    if let Some((t, m, tb)) = o.error {
-        panic!("unexpected {t}: {m}\n{tb}");
-    }
-    o.out
-}
+use common::{output_of, run_source as run};
 
 #[test]
 fn class_with_init_and_methods() {

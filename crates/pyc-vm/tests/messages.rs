@@ -2,40 +2,14 @@
 //! collapsed recursive tracebacks, and the less common `str`/`int` methods. Expected
 //! outputs were produced by CPython 3.11 on the same programs.
 
-use std::cell::RefCell;
-use std::io::Write;
-use std::rc::Rc;
+mod common;
 
-#[derive(Clone, Default)]
-struct Sink(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use common::{output_of, run_source};
 
 /// Runs `src`: its output and, if it failed, the rendered traceback.
 fn run(src: &str) -> (String, Option<String>) {
-    let code = pyc_compiler::compile(src, "t.py").expect("compiles");
-    let sink = Sink::default();
-    let mut vm = pyc_vm::Vm::with_output(Box::new(sink.clone()));
-    vm.add_source("t.py", src);
-    let r = vm.run_module(code);
-    let out = String::from_utf8(sink.0.borrow().clone()).expect("utf-8 output");
-    (out, r.err().map(|u| u.render()))
-}
-
-fn output_of(src: &str) -> String {
-    let (out, err) = run(src);
-    if let Some(tb) = err {
-        panic!("unexpected error:\n{tb}");
-    }
-    out
+    let o = run_source(src);
+    (o.out, o.error.map(|(_, _, tb)| tb))
 }
 
 /// Prints `type: message` for each failing lambda of the list `cases`.

@@ -2,6 +2,8 @@
 //! plus an open-addressing index. Key equality is supplied by the caller, since comparing
 //! keys needs the heap.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use crate::value::Value;
 
 const EMPTY: u32 = u32::MAX;
@@ -25,7 +27,6 @@ struct Probe {
     i: usize,
     perturb: u64,
     mask: usize,
-    first: bool,
 }
 
 impl Probe {
@@ -35,7 +36,6 @@ impl Probe {
             i: hash as usize & mask,
             perturb: hash,
             mask,
-            first: true,
         }
     }
 }
@@ -43,29 +43,64 @@ impl Probe {
 impl Iterator for Probe {
     type Item = usize;
 
+    #[inline]
     fn next(&mut self) -> Option<usize> {
-        if self.first {
-            self.first = false;
-        } else {
-            self.perturb >>= 5;
-            self.i = (self.i.wrapping_mul(5) + 1 + self.perturb as usize) & self.mask;
-        }
-        Some(self.i)
+        let current = self.i;
+        self.perturb >>= 5;
+        self.i = (self.i.wrapping_mul(5) + 1 + self.perturb as usize) & self.mask;
+        Some(current)
     }
 }
 
+/// A fresh version number. Every dict takes one when it is made, cloned or changed, all
+/// from one counter, so a `(dict, version)` pair names one exact content (CPython's
+/// `ma_version_tag`): caches keyed by it can never see stale data, even when a freed
+/// dict's slot is reused.
+fn next_version() -> u64 {
+    static VERSION: AtomicU64 = AtomicU64::new(1);
+    VERSION.fetch_add(1, Ordering::Relaxed)
+}
+
 /// An insertion-ordered hash map from values to values.
-#[derive(Default, Clone)]
 pub struct Dict {
     entries: Vec<Entry>,
     table: Vec<u32>,
     len: usize,
+    version: u64,
+}
+
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict::new()
+    }
+}
+
+impl Clone for Dict {
+    fn clone(&self) -> Dict {
+        Dict {
+            entries: self.entries.clone(),
+            table: self.table.clone(),
+            len: self.len,
+            version: next_version(),
+        }
+    }
 }
 
 impl Dict {
     /// An empty dict.
     pub fn new() -> Dict {
-        Dict::default()
+        Dict {
+            entries: Vec::new(),
+            table: Vec::new(),
+            len: 0,
+            version: next_version(),
+        }
+    }
+
+    /// The dict's current version: it changes whenever the dict does.
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Number of items.
@@ -111,6 +146,7 @@ impl Dict {
     /// Replaces the value at entry index `i`.
     pub fn set_value_at(&mut self, i: usize, v: Value) {
         self.entries[i].value = v;
+        self.version = next_version();
     }
 
     /// Appends a key known to be absent.
@@ -121,6 +157,7 @@ impl Dict {
         let idx = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.len += 1;
+        self.version = next_version();
         let slot = Probe::new(hash, self.table.len())
             .find(|&i| self.table[i] == EMPTY || self.table[i] == TOMBSTONE)
             .expect("the table always has a free slot");
@@ -135,6 +172,7 @@ impl Dict {
         self.entries[idx].key = Value::Null;
         self.entries[idx].value = Value::Null;
         self.len -= 1;
+        self.version = next_version();
         Some(e)
     }
 

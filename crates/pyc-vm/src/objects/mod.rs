@@ -136,6 +136,8 @@ pub struct CodeData {
     pub nlocalsplus: usize,
     /// Whether the fast call path applies: no `*args`, `**kwargs` or keyword-only params.
     pub simple_args: bool,
+    /// `LOAD_GLOBAL`'s cache, one entry per name in `names` (see [`crate::scope`]).
+    pub(crate) global_cache: Box<[std::cell::Cell<Option<crate::scope::GlobalCacheEntry>>]>,
 }
 
 /// A Python function object.

@@ -147,6 +147,47 @@ pub fn run(module: Rc<CodeObject>) -> (String, Option<String>) {
     (out, r.err().map(|u| u.render()))
 }
 
+/// What a Python program did when run from source.
+pub struct Outcome {
+    /// What it printed.
+    pub out: String,
+    /// If it failed: the exception's type name, message and rendered traceback.
+    pub error: Option<(String, String, String)>,
+    /// Live heap objects after a final collection.
+    pub live_after_collect: usize,
+}
+
+/// Compiles `src` (as `t.py`) with pyc-compiler and runs it.
+pub fn run_source(src: &str) -> Outcome {
+    let code = pyc_compiler::compile(src, "t.py").expect("compiles");
+    let sink = Sink::default();
+    let mut vm = pyc_vm::Vm::with_output(Box::new(sink.clone()));
+    vm.add_source("t.py", src);
+    let r = vm.run_module(code);
+    vm.collect_garbage();
+    let out = String::from_utf8(sink.0.borrow().clone()).expect("utf-8 output");
+    Outcome {
+        out,
+        error: r.err().map(|u| {
+            (
+                u.type_name().to_string(),
+                u.message().to_string(),
+                u.render(),
+            )
+        }),
+        live_after_collect: vm.live_objects(),
+    }
+}
+
+/// What `src` printed; panics with the traceback if it failed.
+pub fn output_of(src: &str) -> String {
+    let o = run_source(src);
+    if let Some((t, m, tb)) = o.error {
+        panic!("unexpected {t}: {m}\n{tb}");
+    }
+    o.out
+}
+
 /// Replaces every `0x...` address with `0x?`, as the conformance files do.
 pub fn mask_addresses(s: &str) -> String {
     let mut out = String::new();
