@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 use pyc_bytecode::{CodeObject, Constant, ExceptionTableEntry, Instruction, Opcode};
 
+// Not every test file uses the kind bits.
+#[allow(unused_imports)]
 pub use pyc_bytecode::fast_kind::{CELL, FREE, LOCAL};
 
 /// A code object under construction. Instructions are written one per line as
