@@ -89,13 +89,13 @@ impl Vm {
     pub(crate) fn load_method(&mut self, name: &str) -> PyResult<()> {
         let obj = self.pop();
         if let Some(m) = self.method_on_type(obj, name) {
-            self.stack.push(m);
-            self.stack.push(obj);
+            self.push(m);
+            self.push(obj);
             return Ok(());
         }
         let v = self.get_attr(obj, name)?;
-        self.stack.push(Value::Null);
-        self.stack.push(v);
+        self.push(Value::Null);
+        self.push(v);
         Ok(())
     }
 

@@ -24,7 +24,7 @@ impl Vm {
     /// `CALL n`: `NULL|method callable|self args...` -> result. `Ok(true)` when a Python
     /// frame was pushed.
     pub(crate) fn call_op(&mut self, n: usize, kwnames: Option<KwNames>) -> PyResult<bool> {
-        let slot = self.stack.len() - n - 2;
+        let slot = self.sp - n - 2;
         if self.stack[slot].is_null() {
             self.invoke(slot, slot + 1, n, kwnames)
         } else {
@@ -38,7 +38,7 @@ impl Vm {
     /// the general path ([`Vm::call_op`]).
     #[inline]
     pub(crate) fn push_exact_call(&mut self, n: usize) -> PyResult<bool> {
-        let ret_base = self.stack.len() - n - 2;
+        let ret_base = self.sp - n - 2;
         let (fpos, nargs) = if self.stack[ret_base].is_null() {
             (ret_base + 1, n)
         } else {
@@ -58,7 +58,7 @@ impl Vm {
         }
         let (code, globals, closure) = (f.code.clone(), f.globals, f.closure);
         let base = fpos + 1;
-        self.stack.resize(base + code.nlocalsplus, Value::Null);
+        self.resize_stack(base + code.nlocalsplus);
         // A closure's body starts with `COPY_FREE_VARS n`: do it here, with the function
         // at hand, and start the frame after it.
         let pc = match (code.code.instructions.first(), closure) {
@@ -110,7 +110,7 @@ impl Vm {
                     return self.invoke(ret_base, fpos - 1, nargs + 1, kwnames);
                 }
                 self.stack[fpos] = f;
-                self.stack.insert(fpos + 1, s);
+                self.insert_stack(fpos + 1, s);
                 return self.invoke(ret_base, fpos, nargs + 1, kwnames);
             }
             Object::Builtin(b) => {
@@ -138,13 +138,13 @@ impl Vm {
                 let Some(call) = self.lookup_in_type(i.class, "__call__") else {
                     return Err(self.not_callable(func));
                 };
-                self.stack.insert(fpos, call);
+                self.insert_stack(fpos, call);
                 return self.invoke(ret_base, fpos, nargs + 1, kwnames);
             }
             _ => return Err(self.not_callable(func)),
         };
-        self.stack.truncate(ret_base);
-        self.stack.push(result);
+        self.truncate_stack(ret_base);
+        self.push(result);
         Ok(false)
     }
 
@@ -197,8 +197,7 @@ impl Vm {
         let code = f.code.clone();
         let globals = f.globals;
         if kwnames.is_none() && code.simple_args && nargs == code.code.argcount as usize {
-            self.stack
-                .resize(args_start + code.nlocalsplus, Value::Null);
+            self.resize_stack(args_start + code.nlocalsplus);
         } else {
             self.bind_args(fr, &code, args_start, nargs, kwnames.unwrap_or_default())?;
         }
@@ -228,14 +227,13 @@ impl Vm {
         kwnames: KwNames,
     ) -> PyResult<()> {
         let co = &code.code;
-        let args = self.stack.split_off(args_start);
+        let args = self.split_stack(args_start);
         let npos = nargs - kwnames.len();
         let argcount = co.argcount as usize;
         let kwonly = co.kwonlyargcount as usize;
         let has_varargs = co.flags & code_flags::VARARGS != 0;
         let has_varkw = co.flags & code_flags::VARKEYWORDS != 0;
-        self.stack
-            .resize(args_start + code.nlocalsplus, Value::Null);
+        self.resize_stack(args_start + code.nlocalsplus);
         let slots = args_start;
         let ncopy = npos.min(argcount);
         self.stack[slots..slots + ncopy].copy_from_slice(&args[..ncopy]);
@@ -381,10 +379,10 @@ impl Vm {
                 values.push(v);
             }
         }
-        let slot = self.stack.len() - 2;
+        let slot = self.sp - 2;
         let nargs = pos.len() + values.len();
-        self.stack.extend(pos);
-        self.stack.extend(values);
+        self.extend_stack(pos);
+        self.extend_stack(values);
         let kw = if names.is_empty() { None } else { Some(names) };
         if self.stack[slot].is_null() {
             self.invoke(slot, slot + 1, nargs, kw)
@@ -405,26 +403,26 @@ impl Vm {
         args: &[Value],
         kwnames: Option<KwNames>,
     ) -> PyResult<Value> {
-        let ret_base = self.stack.len();
-        self.stack.push(Value::Null);
-        self.stack.push(func);
-        self.stack.extend_from_slice(args);
+        let ret_base = self.sp;
+        self.push(Value::Null);
+        self.push(func);
+        self.extend_stack(args.iter().copied());
         match self.invoke(ret_base, ret_base + 1, args.len(), kwnames) {
             Ok(true) => {
                 if let Err(e) = self.check_native_depth() {
                     let f = self.frames.pop().expect("frame was just pushed");
-                    self.stack.truncate(f.ret_base);
+                    self.truncate_stack(f.ret_base);
                     return Err(e);
                 }
                 self.run_nested()
             }
             Ok(false) => {
                 let v = self.pop();
-                self.stack.truncate(ret_base);
+                self.truncate_stack(ret_base);
                 Ok(v)
             }
             Err(e) => {
-                self.stack.truncate(ret_base);
+                self.truncate_stack(ret_base);
                 Err(e)
             }
         }
@@ -479,7 +477,7 @@ impl Vm {
             dict: None,
         };
         let r = self.alloc(Object::Function(Box::new(f)));
-        self.stack.push(Value::Obj(r));
+        self.push(Value::Obj(r));
         Ok(())
     }
 }

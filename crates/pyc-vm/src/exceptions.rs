@@ -284,7 +284,7 @@ impl Vm {
                 }
             }
         }
-        self.stack.push(Value::Bool(matched));
+        self.push(Value::Bool(matched));
         Ok(())
     }
 }

@@ -65,12 +65,12 @@ impl Vm {
         }
         let spec_text = spec.and_then(|s| self.as_str(s)).unwrap_or("").to_string();
         if spec_text.is_empty() && self.as_str(v).is_some() {
-            self.stack.push(v);
+            self.push(v);
             return Ok(());
         }
         let s = self.format_spec(v, &spec_text)?;
         let s = self.new_str(s);
-        self.stack.push(s);
+        self.push(s);
         Ok(())
     }
 

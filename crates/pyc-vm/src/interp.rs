@@ -21,6 +21,9 @@ impl Vm {
         let mut code: Rc<CodeData>;
         let mut pc: usize;
         let mut base: usize;
+        // The stack top, kept in a register for the hot instructions; `self.sp` is written
+        // back before, and read again after, every other instruction.
+        let mut sp: usize;
         macro_rules! reload {
             () => {{
                 let f = self.frame();
@@ -29,7 +32,16 @@ impl Vm {
                 base = f.base;
             }};
         }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v = $v;
+                self.reserve_stack(sp + 1);
+                self.stack[sp] = v;
+                sp += 1;
+            }};
+        }
         reload!();
+        sp = self.sp;
         let mut kw_names: Option<u32> = None;
         loop {
             let Some(&ins) = code.code.instructions.get(pc) else {
@@ -37,6 +49,108 @@ impl Vm {
             };
             pc += 1;
             let arg = ins.arg as usize;
+            // The hottest instructions, on their common path: only locals, cells and the
+            // stack top are touched. Everything else, error cases included, falls through
+            // to the general `match` below.
+            match ins.op {
+                Opcode::LoadFast => {
+                    let v = self.stack[base + arg];
+                    if !v.is_null() {
+                        push!(v);
+                        continue;
+                    }
+                }
+                Opcode::StoreFast => {
+                    sp -= 1;
+                    self.stack[base + arg] = self.stack[sp];
+                    continue;
+                }
+                Opcode::LoadConst => {
+                    push!(code.consts[arg]);
+                    continue;
+                }
+                Opcode::LoadDeref => {
+                    let v = self.cell_get(self.stack[base + arg]);
+                    if !v.is_null() {
+                        push!(v);
+                        continue;
+                    }
+                }
+                Opcode::StoreDeref => {
+                    sp -= 1;
+                    let v = self.stack[sp];
+                    self.cell_set(self.stack[base + arg], v);
+                    continue;
+                }
+                Opcode::LoadClosure => {
+                    push!(self.stack[base + arg]);
+                    continue;
+                }
+                Opcode::PopTop => {
+                    sp -= 1;
+                    continue;
+                }
+                Opcode::PushNull => {
+                    push!(Value::Null);
+                    continue;
+                }
+                Opcode::Copy => {
+                    push!(self.stack[sp - arg]);
+                    continue;
+                }
+                Opcode::Swap => {
+                    self.stack.swap(sp - 1, sp - arg);
+                    continue;
+                }
+                Opcode::Nop => continue,
+                Opcode::JumpForward => {
+                    pc = arg;
+                    continue;
+                }
+                Opcode::JumpBackward if !self.heap.wants_collection() => {
+                    pc = arg;
+                    continue;
+                }
+                Opcode::Resume if !self.heap.wants_collection() => continue,
+                Opcode::BinaryOp => {
+                    if let Some(v) = small_int_op(ins.arg, self.stack[sp - 2], self.stack[sp - 1]) {
+                        sp -= 1;
+                        self.stack[sp - 1] = v;
+                        continue;
+                    }
+                }
+                Opcode::CompareOp => {
+                    if let (Value::Int(x), Value::Int(y)) = (self.stack[sp - 2], self.stack[sp - 1])
+                    {
+                        sp -= 1;
+                        self.stack[sp - 1] = Value::Bool(compare_ints(arg, x, y));
+                        continue;
+                    }
+                }
+                Opcode::PopJumpForwardIfFalse | Opcode::PopJumpForwardIfTrue => {
+                    if let Value::Bool(b) = self.stack[sp - 1] {
+                        sp -= 1;
+                        if b == (ins.op == Opcode::PopJumpForwardIfTrue) {
+                            pc = arg;
+                        }
+                        continue;
+                    }
+                }
+                Opcode::ForIter => {
+                    if let Some(next) = self.next_fast(self.stack[sp - 1]) {
+                        match next {
+                            Some(v) => push!(v),
+                            None => {
+                                sp -= 1;
+                                pc = arg;
+                            }
+                        }
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            self.sp = sp;
             let result: PyResult<()> = match ins.op {
                 Opcode::Nop => Ok(()),
                 Opcode::Resume => {
@@ -44,25 +158,25 @@ impl Vm {
                     Ok(())
                 }
                 Opcode::PopTop => {
-                    self.stack.pop();
+                    self.pop();
                     Ok(())
                 }
                 Opcode::PushNull => {
-                    self.stack.push(Value::Null);
+                    self.push(Value::Null);
                     Ok(())
                 }
                 Opcode::Copy => {
-                    let v = self.stack[self.stack.len() - arg];
-                    self.stack.push(v);
+                    let v = self.stack[self.sp - arg];
+                    self.push(v);
                     Ok(())
                 }
                 Opcode::Swap => {
-                    let n = self.stack.len();
+                    let n = self.sp;
                     self.stack.swap(n - 1, n - arg);
                     Ok(())
                 }
                 Opcode::LoadConst => {
-                    self.stack.push(code.consts[arg]);
+                    self.push(code.consts[arg]);
                     Ok(())
                 }
                 Opcode::LoadFast => {
@@ -70,7 +184,7 @@ impl Vm {
                     if v.is_null() {
                         Err(self.unbound_local(&code.code.localsplus_names[arg]))
                     } else {
-                        self.stack.push(v);
+                        self.push(v);
                         Ok(())
                     }
                 }
@@ -121,13 +235,13 @@ impl Vm {
                 }
                 Opcode::LoadClosure => {
                     let v = self.stack[base + arg];
-                    self.stack.push(v);
+                    self.push(v);
                     Ok(())
                 }
                 Opcode::LoadDeref => match self.cell_get(self.stack[base + arg]) {
                     Value::Null => Err(self.unbound_deref(&code, arg)),
                     v => {
-                        self.stack.push(v);
+                        self.push(v);
                         Ok(())
                     }
                 },
@@ -149,7 +263,7 @@ impl Vm {
                 Opcode::LoadAttr => {
                     let obj = self.pop();
                     let v = self.get_attr(obj, &code.code.names[arg]);
-                    v.map(|v| self.stack.push(v))
+                    v.map(|v| self.push(v))
                 }
                 Opcode::StoreAttr => {
                     let obj = self.pop();
@@ -165,7 +279,7 @@ impl Vm {
                     let key = self.pop();
                     let container = self.pop();
                     let v = self.get_item(container, key);
-                    v.map(|v| self.stack.push(v))
+                    v.map(|v| self.push(v))
                 }
                 Opcode::StoreSubscr => {
                     let key = self.pop();
@@ -183,7 +297,7 @@ impl Vm {
                     let stop = self.pop();
                     let start = self.pop();
                     let s = self.alloc(Object::Slice(Box::new([start, stop, step])));
-                    self.stack.push(Value::Obj(s));
+                    self.push(Value::Obj(s));
                     Ok(())
                 }
                 Opcode::BinaryOp => {
@@ -193,7 +307,7 @@ impl Vm {
                         Some(v) => Ok(v),
                         None => self.binary_op(ins.arg, a, b),
                     };
-                    r.map(|v| self.stack.push(v))
+                    r.map(|v| self.push(v))
                 }
                 Opcode::UnaryNegative => self.unary(|vm, v| vm.unary_op('-', v)),
                 Opcode::UnaryPositive => self.unary(|vm, v| vm.unary_op('+', v)),
@@ -206,30 +320,30 @@ impl Vm {
                         (Value::Int(x), Value::Int(y)) => Ok(Value::Bool(compare_ints(arg, x, y))),
                         _ => self.compare(ins.arg, a, b),
                     };
-                    r.map(|v| self.stack.push(v))
+                    r.map(|v| self.push(v))
                 }
                 Opcode::IsOp => {
                     let b = self.pop();
                     let a = self.pop();
-                    self.stack.push(Value::Bool(a.is_same(b) != (arg == 1)));
+                    self.push(Value::Bool(a.is_same(b) != (arg == 1)));
                     Ok(())
                 }
                 Opcode::ContainsOp => {
                     let container = self.pop();
                     let item = self.pop();
                     let r = self.contains(container, item);
-                    r.map(|b| self.stack.push(Value::Bool(b != (arg == 1))))
+                    r.map(|b| self.push(Value::Bool(b != (arg == 1))))
                 }
                 Opcode::BuildTuple => {
-                    let items = self.stack.split_off(self.stack.len() - arg);
+                    let items = self.split_stack(self.sp - arg);
                     let t = self.new_tuple(items);
-                    self.stack.push(t);
+                    self.push(t);
                     Ok(())
                 }
                 Opcode::BuildList => {
-                    let items = self.stack.split_off(self.stack.len() - arg);
+                    let items = self.split_stack(self.sp - arg);
                     let l = self.new_list(items);
-                    self.stack.push(l);
+                    self.push(l);
                     Ok(())
                 }
                 Opcode::BuildMap => self.build_map(arg),
@@ -237,41 +351,41 @@ impl Vm {
                 Opcode::BuildString => self.build_string(arg),
                 Opcode::ListAppend => {
                     let v = self.pop();
-                    let list = self.stack[self.stack.len() - arg];
+                    let list = self.stack[self.sp - arg];
                     self.list_append(list, v);
                     Ok(())
                 }
                 Opcode::SetAdd => {
                     let v = self.pop();
-                    let set = self.stack[self.stack.len() - arg];
+                    let set = self.stack[self.sp - arg];
                     self.set_add(set, v)
                 }
                 Opcode::MapAdd => {
                     let v = self.pop();
                     let k = self.pop();
-                    let d = self.stack[self.stack.len() - arg];
+                    let d = self.stack[self.sp - arg];
                     self.dict_set(self.obj_of(d), k, v)
                 }
                 Opcode::ListExtend => {
                     let it = self.pop();
-                    let list = self.stack[self.stack.len() - arg];
+                    let list = self.stack[self.sp - arg];
                     self.list_extend(self.obj_of(list), it)
                 }
                 Opcode::SetUpdate => {
                     let it = self.pop();
-                    let set = self.stack[self.stack.len() - arg];
+                    let set = self.stack[self.sp - arg];
                     self.set_update(set, it)
                 }
                 Opcode::DictUpdate | Opcode::DictMerge => {
                     let m = self.pop();
-                    let d = self.stack[self.stack.len() - arg];
+                    let d = self.stack[self.sp - arg];
                     self.dict_update(d, m, ins.op == Opcode::DictMerge)
                 }
                 Opcode::ListToTuple => {
                     let l = self.pop();
                     let items = self.seq_items(l).map(<[Value]>::to_vec).unwrap_or_default();
                     let t = self.new_tuple(items);
-                    self.stack.push(t);
+                    self.push(t);
                     Ok(())
                 }
                 Opcode::UnpackSequence => self.unpack_sequence(arg),
@@ -323,7 +437,7 @@ impl Vm {
                             if t == (ins.op == Opcode::JumpIfTrueOrPop) {
                                 pc = arg;
                             } else {
-                                self.stack.pop();
+                                self.pop();
                             }
                             Ok(())
                         }
@@ -333,47 +447,35 @@ impl Vm {
                 Opcode::GetIter => {
                     let v = self.pop();
                     let it = self.get_iter(v);
-                    it.map(|it| self.stack.push(it))
+                    it.map(|it| self.push(it))
                 }
-                Opcode::ForIter => match self.next_fast(self.top()) {
-                    Some(Some(v)) => {
-                        self.stack.push(v);
-                        Ok(())
-                    }
-                    Some(None) => {
-                        self.stack.pop();
-                        pc = arg;
-                        Ok(())
-                    }
-                    None => {
-                        self.frame_mut().pc = pc;
-                        let it = self.top();
-                        let next = match self.as_generator(it) {
-                            Some(g) => match self.resume_gen(g, Value::None, Resumer::ForIter(arg))
-                            {
-                                Ok(true) => {
-                                    reload!();
-                                    continue;
-                                }
-                                Ok(false) => Ok(None),
-                                Err(e) => Err(e),
-                            },
-                            None => self.iter_next(it),
-                        };
-                        match next {
-                            Ok(Some(v)) => {
-                                self.stack.push(v);
-                                Ok(())
-                            }
-                            Ok(None) => {
-                                self.stack.pop();
-                                pc = arg;
-                                Ok(())
-                            }
-                            Err(e) => Err(e),
+                Opcode::ForIter => {
+                    // Ranges, lists and tuples took the fast path above; this is the rest.
+                    self.frame_mut().pc = pc;
+                    let it = self.top();
+                    let next = match self.as_generator(it) {
+                        Some(g) => self
+                            .resume_gen(g, Value::None, Resumer::ForIter(arg))
+                            .map(|pushed| if pushed { None } else { Some(None) }),
+                        None => self.iter_next(it).map(Some),
+                    };
+                    match next {
+                        Ok(None) => {
+                            reload!();
+                            Ok(())
                         }
+                        Ok(Some(Some(v))) => {
+                            self.push(v);
+                            Ok(())
+                        }
+                        Ok(Some(None)) => {
+                            self.pop();
+                            pc = arg;
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
                     }
-                },
+                }
                 Opcode::KwNames => {
                     kw_names = Some(ins.arg);
                     Ok(())
@@ -410,8 +512,8 @@ impl Vm {
                     // The common return: hand the value to the calling Python frame.
                     let v = self.pop();
                     let f = self.frames.pop().expect("a frame is running");
-                    self.stack.truncate(f.ret_base);
-                    self.stack.push(v);
+                    self.truncate_stack(f.ret_base);
+                    self.push(v);
                     reload!();
                     Ok(())
                 }
@@ -426,14 +528,14 @@ impl Vm {
                         return r.map(|v| v.unwrap_or(Value::None));
                     }
                     reload!();
-                    r.map(|v| self.stack.extend(v))
+                    r.map(|v| self.extend_stack(v))
                 }
                 Opcode::YieldValue => {
                     let v = self.pop();
                     match self.suspend_gen(pc) {
                         Ok(true) => return Ok(v),
                         Ok(false) => {
-                            self.stack.push(v);
+                            self.push(v);
                             reload!();
                             Ok(())
                         }
@@ -461,13 +563,13 @@ impl Vm {
                     } else {
                         self.pop();
                         let it = self.get_iter(v);
-                        it.map(|it| self.stack.push(it))
+                        it.map(|it| self.push(it))
                     }
                 }
                 Opcode::LoadBuildClass => {
                     match self.dict_get_str(self.builtins, "__build_class__") {
                         Some(bc) => {
-                            self.stack.push(bc);
+                            self.push(bc);
                             Ok(())
                         }
                         None => Err(self.name_error("__build_class__")),
@@ -476,8 +578,8 @@ impl Vm {
                 Opcode::RaiseVarargs => self.raise_varargs(arg),
                 Opcode::PushExcInfo => {
                     let exc = self.pop();
-                    self.stack.push(self.handled);
-                    self.stack.push(exc);
+                    self.push(self.handled);
+                    self.push(exc);
                     self.handled = exc;
                     Ok(())
                 }
@@ -493,7 +595,7 @@ impl Vm {
                 }
                 Opcode::LoadAssertionError => {
                     let c = self.exc_class(ExcKind::AssertionError);
-                    self.stack.push(Value::Obj(c));
+                    self.push(Value::Obj(c));
                     Ok(())
                 }
                 Opcode::ImportName | Opcode::ImportFrom => Err(self.not_implemented(ins.op)),
@@ -503,6 +605,7 @@ impl Vm {
                 self.unwind(exc)?;
                 reload!();
             }
+            sp = self.sp;
         }
     }
 
@@ -514,18 +617,6 @@ impl Vm {
         if self.heap.wants_collection() {
             self.collect_garbage();
         }
-    }
-
-    /// Pops the top of the operand stack.
-    #[inline]
-    pub(crate) fn pop(&mut self) -> Value {
-        self.stack.pop().unwrap_or(Value::None)
-    }
-
-    /// The top of the operand stack.
-    #[inline]
-    pub(crate) fn top(&self) -> Value {
-        self.stack.last().copied().unwrap_or(Value::None)
     }
 
     /// The object of a value known to be a heap object (the compiler guarantees it).
@@ -540,7 +631,7 @@ impl Vm {
     fn unary(&mut self, f: impl FnOnce(&mut Vm, Value) -> PyResult<Value>) -> PyResult<()> {
         let v = self.pop();
         let r = f(self, v)?;
-        self.stack.push(r);
+        self.push(r);
         Ok(())
     }
 
@@ -566,8 +657,8 @@ impl Vm {
                 match resumer {
                     Resumer::Native => Ok(Some(v)),
                     Resumer::ForIter(target) | Resumer::Send(target) => {
-                        self.stack.truncate(f.ret_base);
-                        self.stack.pop();
+                        self.truncate_stack(f.ret_base);
+                        self.pop();
                         self.frame_mut().pc = target;
                         let sent = matches!(resumer, Resumer::Send(_));
                         Ok(sent.then_some(v))
@@ -575,7 +666,7 @@ impl Vm {
                 }
             }
         };
-        self.stack.truncate(f.ret_base);
+        self.truncate_stack(f.ret_base);
         (f.is_entry, r)
     }
 
@@ -588,8 +679,8 @@ impl Vm {
             if self.resume_gen(g, v, Resumer::Send(target))? {
                 return Ok(true);
             }
-            self.stack.pop();
-            self.stack.push(Value::None);
+            self.pop();
+            self.push(Value::None);
             self.frame_mut().pc = target;
             return Ok(false);
         }
@@ -600,10 +691,10 @@ impl Vm {
             self.call_value(send, &[v]).map(Some)
         };
         match next {
-            Ok(Some(x)) => self.stack.push(x),
+            Ok(Some(x)) => self.push(x),
             Ok(None) => {
-                self.stack.pop();
-                self.stack.push(Value::None);
+                self.pop();
+                self.push(Value::None);
                 self.frame_mut().pc = target;
             }
             Err(e) => {
@@ -612,8 +703,8 @@ impl Vm {
                     return Err(e);
                 }
                 let value = self.stop_iteration_value(e);
-                self.stack.pop();
-                self.stack.push(value);
+                self.pop();
+                self.push(value);
                 self.frame_mut().pc = target;
             }
         }
@@ -644,16 +735,16 @@ impl Vm {
             add_tb = true;
             if let Some(h) = handler {
                 let depth = ops_base + h.depth as usize;
-                self.stack.truncate(depth);
+                self.truncate_stack(depth);
                 if h.lasti {
-                    self.stack.push(Value::Int(idx as i64));
+                    self.push(Value::Int(idx as i64));
                 }
-                self.stack.push(Value::Obj(exc));
+                self.push(Value::Obj(exc));
                 self.frame_mut().pc = h.target as usize;
                 return Ok(());
             }
             let f = self.frames.pop().expect("a frame is running");
-            self.stack.truncate(f.ret_base);
+            self.truncate_stack(f.ret_base);
             if let FrameKind::Gen { gen, .. } = f.kind {
                 self.finish_gen(gen);
                 exc = self.gen_escaping(exc);

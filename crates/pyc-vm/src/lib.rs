@@ -50,6 +50,7 @@ pub mod ops;
 pub mod repr;
 pub mod scope;
 pub mod special;
+mod stack;
 pub mod stackops;
 pub mod traceback;
 mod type_cache;

@@ -64,9 +64,9 @@ impl Vm {
             }
         };
         if arg & 1 != 0 {
-            self.stack.push(Value::Null);
+            self.push(Value::Null);
         }
-        self.stack.push(v);
+        self.push(v);
         Ok(())
     }
 
@@ -80,7 +80,7 @@ impl Vm {
             .or_else(|| self.dict_get_name(self.builtins, name));
         match found {
             Some(v) => {
-                self.stack.push(v);
+                self.push(v);
                 Ok(())
             }
             None => {
@@ -166,14 +166,14 @@ impl Vm {
         let name = code.code.localsplus_names[i].clone();
         if let Some(locals) = self.frame().locals {
             if let Some(v) = self.dict_get_str(locals, &name) {
-                self.stack.push(v);
+                self.push(v);
                 return Ok(());
             }
         }
         match self.cell_get(self.stack[base + i]) {
             Value::Null => Err(self.unbound_deref(code, i)),
             v => {
-                self.stack.push(v);
+                self.push(v);
                 Ok(())
             }
         }

@@ -64,9 +64,9 @@ impl Vm {
 
     /// `BUILD_MAP n`.
     pub(crate) fn build_map(&mut self, n: usize) -> PyResult<()> {
-        let items = self.stack.split_off(self.stack.len() - 2 * n);
+        let items = self.split_stack(self.sp - 2 * n);
         let d = self.alloc(Object::Dict(Box::default()));
-        self.stack.push(Value::Obj(d));
+        self.push(Value::Obj(d));
         for pair in items.chunks(2) {
             self.dict_set(d, pair[0], pair[1])?;
         }
@@ -75,9 +75,9 @@ impl Vm {
 
     /// `BUILD_SET n`.
     pub(crate) fn build_set(&mut self, n: usize) -> PyResult<()> {
-        let items = self.stack.split_off(self.stack.len() - n);
+        let items = self.split_stack(self.sp - n);
         let s = Value::Obj(self.alloc(Object::Set(Box::default())));
-        self.stack.push(s);
+        self.push(s);
         for v in items {
             self.set_add(s, v)?;
         }
@@ -86,13 +86,13 @@ impl Vm {
 
     /// `BUILD_STRING n`: concatenates `n` strings.
     pub(crate) fn build_string(&mut self, n: usize) -> PyResult<()> {
-        let parts = self.stack.split_off(self.stack.len() - n);
+        let parts = self.split_stack(self.sp - n);
         let mut out = String::new();
         for p in parts {
             out.push_str(self.as_str(p).unwrap_or(""));
         }
         let s = self.new_str(out);
-        self.stack.push(s);
+        self.push(s);
         Ok(())
     }
 
@@ -122,7 +122,7 @@ impl Vm {
         if items.len() > n {
             return Err(self.value_error(format!("too many values to unpack (expected {n})")));
         }
-        self.stack.extend(items.into_iter().rev());
+        self.extend_stack(items.into_iter().rev());
         Ok(())
     }
 
@@ -139,10 +139,10 @@ impl Vm {
         }
         let tail = items.split_off(items.len() - after);
         let middle = items.split_off(before);
-        self.stack.extend(tail.into_iter().rev());
+        self.extend_stack(tail.into_iter().rev());
         let l = self.new_list(middle);
-        self.stack.push(l);
-        self.stack.extend(items.into_iter().rev());
+        self.push(l);
+        self.extend_stack(items.into_iter().rev());
         Ok(())
     }
 

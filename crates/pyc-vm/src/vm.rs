@@ -26,7 +26,10 @@ pub(crate) const NATIVE_DEPTH_LIMIT: usize = 200;
 /// The virtual machine.
 pub struct Vm {
     pub(crate) heap: Heap,
+    /// The value stack's slots (see [`crate::stack`]); `sp` values are in use.
     pub(crate) stack: Vec<Value>,
+    /// The logical top of `stack`.
+    pub(crate) sp: usize,
     pub(crate) frames: Vec<Frame>,
     pub(crate) builtins: ObjRef,
     pub(crate) types: Types,
@@ -68,7 +71,8 @@ impl Vm {
         let builtins = heap.alloc(Object::Dict(Box::default()));
         let mut vm = Vm {
             heap,
-            stack: Vec::with_capacity(1024),
+            stack: vec![Value::Null; 1024],
+            sp: 0,
             frames: Vec::new(),
             builtins,
             types,
@@ -100,8 +104,8 @@ impl Vm {
         self.dict_set_str(globals, "__name__", name);
         let builtins = Value::Obj(self.builtins);
         self.dict_set_str(globals, "__builtins__", builtins);
-        let base = self.stack.len();
-        self.stack.resize(base + code.nlocalsplus, Value::Null);
+        let base = self.sp;
+        self.resize_stack(base + code.nlocalsplus);
         self.frames.push(Frame {
             code,
             pc: 0,
@@ -131,7 +135,7 @@ impl Vm {
         self.type_attrs.get_mut().clear();
         let mut m = Marker::new();
         let heap = &mut self.heap;
-        for &v in &self.stack {
+        for &v in &self.stack[..self.sp] {
             m.root(heap, v);
         }
         for f in &self.frames {

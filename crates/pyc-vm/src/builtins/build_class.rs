@@ -70,8 +70,8 @@ impl Vm {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         let ns = self.new_dict();
-        let base = self.stack.len();
-        self.stack.resize(base + code.nlocalsplus, Value::Null);
+        let base = self.sp;
+        self.resize_stack(base + code.nlocalsplus);
         self.frames.push(Frame {
             code,
             pc: 0,

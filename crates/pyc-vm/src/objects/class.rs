@@ -137,24 +137,24 @@ impl Vm {
         let init_fn = init
             .and_then(Value::as_obj)
             .filter(|&r| matches!(self.heap.get(r), Object::Function(_)));
-        let args = self.stack.split_off(fpos + 1);
-        self.stack.truncate(ret_base);
-        self.stack.push(inst);
+        let args = self.split_stack(fpos + 1);
+        self.truncate_stack(ret_base);
+        self.push(inst);
         if let Some(f) = init_fn {
-            self.stack.push(Value::Obj(f));
-            self.stack.push(inst);
-            self.stack.extend(args);
+            self.push(Value::Obj(f));
+            self.push(inst);
+            self.extend_stack(args);
             self.push_py_frame(f, ret_base, ret_base + 2, nargs + 1, kwnames)?;
             self.frame_mut().kind = FrameKind::Init;
             return Ok(true);
         }
         let qualname = self.type_qualname(cls);
         if is_exc && nkw > 0 {
-            self.stack.truncate(ret_base);
+            self.truncate_stack(ret_base);
             return Err(self.type_error(format!("{qualname}() takes no keyword arguments")));
         }
         if !is_exc && nargs > 0 && self.lookup_in_type(cls, "__new__").is_none() {
-            self.stack.truncate(ret_base);
+            self.truncate_stack(ret_base);
             return Err(self.type_error(format!("{qualname}() takes no arguments")));
         }
         Ok(false)

@@ -76,7 +76,7 @@ impl Vm {
             Object::Function(f) => f.qualname.clone(),
             _ => code.code.qualname.clone(),
         };
-        let saved = self.stack[base..].to_vec();
+        let saved = self.stack[base..self.sp].to_vec();
         Value::Obj(self.alloc(Object::Generator(Box::new(Generator {
             code,
             func,
@@ -123,15 +123,15 @@ impl Vm {
         if self.frames.len() >= RECURSION_LIMIT {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
-        let base = self.stack.len();
+        let base = self.sp;
         let gen = self.gen_mut(g);
         gen.state = GenState::Running;
         let mut saved = std::mem::take(&mut gen.saved);
         let (code, pc, func, globals) = (gen.code.clone(), gen.pc, gen.func, gen.globals);
-        self.stack.extend_from_slice(&saved);
+        self.extend_stack(saved.iter().copied());
         saved.clear();
         self.gen_mut(g).saved = saved;
-        self.stack.push(sent);
+        self.push(sent);
         self.frames.push(Frame {
             code,
             pc,
@@ -155,8 +155,8 @@ impl Vm {
             return Err(self.err(ExcKind::RuntimeError, "yield outside a generator frame"));
         };
         let mut saved = std::mem::take(&mut self.gen_mut(gen).saved);
-        saved.extend_from_slice(&self.stack[f.base..]);
-        self.stack.truncate(f.ret_base);
+        saved.extend_from_slice(&self.stack[f.base..self.sp]);
+        self.truncate_stack(f.ret_base);
         let g = self.gen_mut(gen);
         g.saved = saved;
         g.pc = pc;
