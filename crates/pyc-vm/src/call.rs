@@ -33,11 +33,11 @@ impl Vm {
     }
 
     /// `CALL n`'s fast path: a Python function called with exactly its positional
-    /// parameters and no keywords gets its frame pushed right here, its localsplus laid
-    /// over the arguments already on the stack. `Ok(false)` sends every other call down
-    /// the general path ([`Vm::call_op`]).
+    /// parameters and no keywords, below the recursion limit, gets its frame pushed right
+    /// here, its localsplus laid over the arguments already on the stack. `false` sends
+    /// every other call (and every error) down the general path ([`Vm::call_op`]).
     #[inline]
-    pub(crate) fn push_exact_call(&mut self, n: usize) -> PyResult<bool> {
+    pub(crate) fn push_exact_call(&mut self, n: usize) -> bool {
         let ret_base = self.sp - n - 2;
         let (fpos, nargs) = if self.stack[ret_base].is_null() {
             (ret_base + 1, n)
@@ -45,16 +45,16 @@ impl Vm {
             (ret_base, n + 1)
         };
         let Value::Obj(fr) = self.stack[fpos] else {
-            return Ok(false);
+            return false;
         };
         let Object::Function(f) = self.heap.get(fr) else {
-            return Ok(false);
+            return false;
         };
-        if !f.code.simple_args || nargs != f.code.code.argcount as usize {
-            return Ok(false);
-        }
-        if self.frames.len() >= RECURSION_LIMIT {
-            return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        if !f.code.simple_args
+            || nargs != f.code.code.argcount as usize
+            || self.frames.len() >= RECURSION_LIMIT
+        {
+            return false;
         }
         let (code, globals, closure) = (f.code.clone(), f.globals, f.closure);
         let base = fpos + 1;
@@ -80,7 +80,7 @@ impl Vm {
             is_entry: false,
             kind: FrameKind::Call,
         });
-        Ok(true)
+        true
     }
 
     /// Calls the callable at `stack[fpos]` with the `nargs` values above it (the last

@@ -136,10 +136,38 @@ impl Vm {
                         continue;
                     }
                 }
+                Opcode::Call if kw_names.is_none() => {
+                    self.sp = sp;
+                    self.frame_mut().pc = pc;
+                    if self.push_exact_call(arg) {
+                        reload!();
+                        sp = self.sp;
+                        continue;
+                    }
+                }
+                Opcode::ReturnValue => {
+                    // The common return: hand the value to the calling Python frame.
+                    let f = self.frame();
+                    if f.kind == FrameKind::Call && !f.is_entry {
+                        let ret_base = f.ret_base;
+                        self.stack[ret_base] = self.stack[sp - 1];
+                        sp = ret_base + 1;
+                        self.frames.pop();
+                        reload!();
+                        continue;
+                    }
+                }
                 Opcode::ForIter => {
                     if let Some(next) = self.next_fast(self.stack[sp - 1]) {
                         match next {
-                            Some(v) => push!(v),
+                            // `for name in ...` stores the item at once: do it here.
+                            Some(v) => match code.code.instructions.get(pc) {
+                                Some(store) if store.op == Opcode::StoreFast => {
+                                    self.stack[base + store.arg as usize] = v;
+                                    pc += 1;
+                                }
+                                _ => push!(v),
+                            },
                             None => {
                                 sp -= 1;
                                 pc = arg;
@@ -482,12 +510,8 @@ impl Vm {
                 }
                 Opcode::Call => {
                     self.frame_mut().pc = pc;
-                    let pushed = match kw_names.take() {
-                        None => self
-                            .push_exact_call(arg)
-                            .and_then(|fast| Ok(fast || self.call_op(arg, None)?)),
-                        Some(i) => self.call_op(arg, Some(kw_names_of(&code, i as usize))),
-                    };
+                    let names = kw_names.take().map(|i| kw_names_of(&code, i as usize));
+                    let pushed = self.call_op(arg, names);
                     pushed.map(|pushed| {
                         if pushed {
                             reload!();
@@ -506,17 +530,6 @@ impl Vm {
                     }
                 }
                 Opcode::MakeFunction => self.make_function(ins.arg),
-                Opcode::ReturnValue
-                    if self.frame().kind == FrameKind::Call && !self.frame().is_entry =>
-                {
-                    // The common return: hand the value to the calling Python frame.
-                    let v = self.pop();
-                    let f = self.frames.pop().expect("a frame is running");
-                    self.truncate_stack(f.ret_base);
-                    self.push(v);
-                    reload!();
-                    Ok(())
-                }
                 Opcode::ReturnValue | Opcode::ReturnGenerator => {
                     let v = if ins.op == Opcode::ReturnValue {
                         self.pop()
