@@ -226,8 +226,28 @@ impl Vm {
         nargs: usize,
         kwnames: KwNames,
     ) -> PyResult<()> {
+        // The arguments move to a reused buffer (no allocation per call) while the
+        // parameters are laid out where they were.
+        let mut args = std::mem::take(&mut self.arg_buffer);
+        args.clear();
+        args.extend_from_slice(&self.stack[args_start..self.sp]);
+        self.sp = args_start;
+        let result = self.bind_from(fr, code, args_start, nargs, &kwnames, &args);
+        self.arg_buffer = args;
+        result
+    }
+
+    /// [`Vm::bind_args`] with the arguments in `args`.
+    fn bind_from(
+        &mut self,
+        fr: ObjRef,
+        code: &CodeData,
+        args_start: usize,
+        nargs: usize,
+        kwnames: &KwNames,
+        args: &[Value],
+    ) -> PyResult<()> {
         let co = &code.code;
-        let args = self.split_stack(args_start);
         let npos = nargs - kwnames.len();
         let argcount = co.argcount as usize;
         let kwonly = co.kwonlyargcount as usize;
@@ -363,9 +383,23 @@ impl Vm {
     pub(crate) fn call_function_ex(&mut self, has_kwargs: bool) -> PyResult<bool> {
         let kwargs = if has_kwargs { Some(self.pop()) } else { None };
         let args = self.pop();
-        let pos: Vec<Value> = match self.seq_items(args) {
-            Some(items) => items.to_vec(),
-            None => self.collect_iterable(args)?,
+        let slot = self.sp - 2;
+        // Positional arguments go straight from the tuple or list onto the stack.
+        let npos = match self.seq_items(args).map(<[Value]>::len) {
+            Some(n) => {
+                self.reserve_stack(self.sp + n);
+                if let Some(items) = crate::vm::seq_slice(&self.heap, args) {
+                    self.stack[self.sp..self.sp + n].copy_from_slice(items);
+                }
+                self.sp += n;
+                n
+            }
+            None => {
+                let items = self.collect_iterable(args)?;
+                let n = items.len();
+                self.extend_stack(items);
+                n
+            }
         };
         let mut names = Vec::new();
         let mut values = Vec::new();
@@ -379,9 +413,7 @@ impl Vm {
                 values.push(v);
             }
         }
-        let slot = self.sp - 2;
-        let nargs = pos.len() + values.len();
-        self.extend_stack(pos);
+        let nargs = npos + values.len();
         self.extend_stack(values);
         let kw = if names.is_empty() { None } else { Some(names) };
         if self.stack[slot].is_null() {

@@ -30,6 +30,8 @@ pub struct Vm {
     pub(crate) stack: Vec<Value>,
     /// The logical top of `stack`.
     pub(crate) sp: usize,
+    /// Scratch space for binding arguments to parameters, reused across calls.
+    pub(crate) arg_buffer: Vec<Value>,
     pub(crate) frames: Vec<Frame>,
     pub(crate) builtins: ObjRef,
     pub(crate) types: Types,
@@ -73,6 +75,7 @@ impl Vm {
             heap,
             stack: vec![Value::Null; 1024],
             sp: 0,
+            arg_buffer: Vec::new(),
             frames: Vec::new(),
             builtins,
             types,
@@ -220,15 +223,9 @@ impl Vm {
 
     /// The items of a tuple or list value.
     pub(crate) fn seq_items(&self, v: Value) -> Option<&[Value]> {
-        match v {
-            Value::Obj(r) => match self.heap.get(r) {
-                Object::Tuple(items) => Some(items),
-                Object::List(items) => Some(items),
-                _ => None,
-            },
-            _ => None,
-        }
+        seq_slice(&self.heap, v)
     }
+
 
     /// The top frame (the dispatch loop always has one while running).
     #[inline]
@@ -294,5 +291,18 @@ impl Vm {
                 Value::Obj(self.heap.alloc(Object::Code(data)))
             }
         }
+    }
+}
+
+/// The items of a tuple or list value (borrowing only the heap, so the value stack can be
+/// written at the same time).
+pub(crate) fn seq_slice(heap: &Heap, v: Value) -> Option<&[Value]> {
+    match v {
+        Value::Obj(r) => match heap.get(r) {
+            Object::Tuple(items) => Some(items),
+            Object::List(items) => Some(items),
+            _ => None,
+        },
+        _ => None,
     }
 }
