@@ -259,8 +259,7 @@ impl Vm {
         self.stack[slots..slots + ncopy].copy_from_slice(&args[..ncopy]);
         let mut next = argcount + kwonly;
         if has_varargs {
-            let rest = args[ncopy..npos].to_vec();
-            self.stack[slots + next] = self.new_tuple(rest);
+            self.stack[slots + next] = self.new_tuple_from(&args[ncopy..npos]);
             next += 1;
         }
         let kwdict = if has_varkw {

@@ -145,13 +145,11 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
 
 /// Frees every unmarked object and clears the marks.
 fn sweep(heap: &mut Heap) {
-    for (i, (slot, mark)) in heap.slots.iter_mut().zip(&mut heap.marks).enumerate() {
-        if *mark {
-            *mark = false;
-        } else if slot.is_some() {
-            *slot = None;
-            heap.free.push(i as u32);
-            heap.live -= 1;
+    for i in 0..heap.slots.len() {
+        if heap.marks[i] {
+            heap.marks[i] = false;
+        } else {
+            heap.free_slot(i);
         }
     }
     heap.allocated_since_gc = 0;

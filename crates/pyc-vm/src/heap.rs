@@ -5,11 +5,46 @@
 //! allocated since the last collection. Freed slots are reused, so `id()` values repeat
 //! as they do in CPython.
 
-use crate::objects::Object;
-use crate::value::ObjRef;
+use crate::objects::{Dict, Object};
+use crate::value::{ObjRef, Value};
 
 /// Collections are not considered before this many allocations.
 const MIN_THRESHOLD: usize = 20_000;
+
+/// Longest tuple whose box is kept for reuse.
+const MAX_POOLED_TUPLE: usize = 8;
+
+/// How many boxes each pool keeps at most: collections return garbage in bulk, so the
+/// pools must hold about what a program allocates between two collections.
+const POOL_SIZE: usize = 16_384;
+
+/// The boxes of freed dicts, sets and small tuples, kept for reuse (CPython's free
+/// lists), so that short-lived containers — a call's `**kwargs` dict, its `*args`
+/// tuple — cost no `malloc`/`free`.
+#[derive(Default)]
+pub(crate) struct Pools {
+    dicts: Vec<Box<Dict>>,
+    tuples: [Vec<Box<[Value]>>; MAX_POOLED_TUPLE],
+}
+
+impl Pools {
+    /// Takes back what a freed object owns, if it is worth keeping.
+    fn recycle(&mut self, obj: Object) {
+        match obj {
+            Object::Dict(mut d) | Object::Set(mut d) if self.dicts.len() < POOL_SIZE => {
+                *d = Dict::new();
+                self.dicts.push(d);
+            }
+            Object::Tuple(t) if (1..=MAX_POOLED_TUPLE).contains(&t.len()) => {
+                let pool = &mut self.tuples[t.len() - 1];
+                if pool.len() < POOL_SIZE {
+                    pool.push(t);
+                }
+            }
+            _ => {}
+        }
+    }
+}
 
 /// The object arena.
 pub struct Heap {
@@ -21,6 +56,7 @@ pub struct Heap {
     pub(crate) live: usize,
     pub(crate) allocated_since_gc: usize,
     pub(crate) threshold: usize,
+    pub(crate) pools: Pools,
 }
 
 impl Default for Heap {
@@ -39,6 +75,7 @@ impl Heap {
             live: 0,
             allocated_since_gc: 0,
             threshold: MIN_THRESHOLD,
+            pools: Pools::default(),
         }
     }
 
@@ -78,6 +115,35 @@ impl Heap {
     /// Number of live objects.
     pub fn live(&self) -> usize {
         self.live
+    }
+
+    /// An empty dict's box, reused when one is pooled.
+    pub fn dict_box(&mut self) -> Box<Dict> {
+        self.pools.dicts.pop().unwrap_or_default()
+    }
+
+    /// A tuple's box holding `items`, reused when one of that length is pooled.
+    pub fn tuple_box(&mut self, items: &[Value]) -> Box<[Value]> {
+        let pooled = match items.len() {
+            n @ 1..=MAX_POOLED_TUPLE => self.pools.tuples[n - 1].pop(),
+            _ => None,
+        };
+        match pooled {
+            Some(mut b) => {
+                b.copy_from_slice(items);
+                b
+            }
+            None => items.into(),
+        }
+    }
+
+    /// Frees slot `i`, keeping its object's boxes for reuse.
+    pub(crate) fn free_slot(&mut self, i: usize) {
+        if let Some(obj) = self.slots[i].take() {
+            self.free.push(i as u32);
+            self.live -= 1;
+            self.pools.recycle(obj);
+        }
     }
 
     /// Whether enough has been allocated since the last collection to run one.

@@ -363,9 +363,11 @@ impl Vm {
                     r.map(|b| self.push(Value::Bool(b != (arg == 1))))
                 }
                 Opcode::BuildTuple => {
-                    let items = self.split_stack(self.sp - arg);
-                    let t = self.new_tuple(items);
-                    self.push(t);
+                    let start = self.sp - arg;
+                    let items = self.heap.tuple_box(&self.stack[start..self.sp]);
+                    let t = self.heap.alloc(Object::Tuple(items));
+                    self.sp = start;
+                    self.push(Value::Obj(t));
                     Ok(())
                 }
                 Opcode::BuildList => {

@@ -65,7 +65,7 @@ impl Vm {
     /// `BUILD_MAP n`.
     pub(crate) fn build_map(&mut self, n: usize) -> PyResult<()> {
         let items = self.split_stack(self.sp - 2 * n);
-        let d = self.alloc(Object::Dict(Box::default()));
+        let d = self.new_dict();
         self.push(Value::Obj(d));
         for pair in items.chunks(2) {
             self.dict_set(d, pair[0], pair[1])?;
@@ -76,7 +76,7 @@ impl Vm {
     /// `BUILD_SET n`.
     pub(crate) fn build_set(&mut self, n: usize) -> PyResult<()> {
         let items = self.split_stack(self.sp - n);
-        let s = Value::Obj(self.alloc(Object::Set(Box::default())));
+        let s = Value::Obj(self.new_set());
         self.push(s);
         for v in items {
             self.set_add(s, v)?;
@@ -156,7 +156,7 @@ impl Vm {
         }
         let left: Vec<Value> = self.dict_ref(ra).iter().map(|(k, _)| k).collect();
         let right: Vec<Value> = self.dict_ref(rb).iter().map(|(k, _)| k).collect();
-        let out = Value::Obj(self.alloc(Object::Set(Box::default())));
+        let out = Value::Obj(self.new_set());
         for &k in &left {
             let in_b = self.dict_get(rb, k)?.is_some();
             let keep = match op {

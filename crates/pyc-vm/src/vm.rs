@@ -102,7 +102,7 @@ impl Vm {
     /// Runs a module code object (as `__main__`) to completion.
     pub fn run_module(&mut self, code: Rc<CodeObject>) -> Result<(), Uncaught> {
         let code = self.load_code(code);
-        let globals = self.alloc(Object::Dict(Box::default()));
+        let globals = self.new_dict();
         let name = self.new_str("__main__");
         self.dict_set_str(globals, "__name__", name);
         let builtins = Value::Obj(self.builtins);
@@ -188,7 +188,13 @@ impl Vm {
 
     /// A new `tuple`.
     pub(crate) fn new_tuple(&mut self, items: Vec<Value>) -> Value {
-        Value::Obj(self.heap.alloc(Object::Tuple(items.into_boxed_slice())))
+        self.new_tuple_from(&items)
+    }
+
+    /// A new `tuple` holding a copy of `items`.
+    pub(crate) fn new_tuple_from(&mut self, items: &[Value]) -> Value {
+        let b = self.heap.tuple_box(items);
+        Value::Obj(self.heap.alloc(Object::Tuple(b)))
     }
 
     /// A new `list`.
@@ -198,7 +204,14 @@ impl Vm {
 
     /// A new empty `dict`.
     pub(crate) fn new_dict(&mut self) -> ObjRef {
-        self.heap.alloc(Object::Dict(Box::default()))
+        let d = self.heap.dict_box();
+        self.heap.alloc(Object::Dict(d))
+    }
+
+    /// A new empty `set`.
+    pub(crate) fn new_set(&mut self) -> ObjRef {
+        let d = self.heap.dict_box();
+        self.heap.alloc(Object::Set(d))
     }
 
     /// An int value from a big integer, unboxed when it fits in `i64`.
@@ -225,7 +238,6 @@ impl Vm {
     pub(crate) fn seq_items(&self, v: Value) -> Option<&[Value]> {
         seq_slice(&self.heap, v)
     }
-
 
     /// The top frame (the dispatch loop always has one while running).
     #[inline]

@@ -313,7 +313,7 @@ pub(crate) fn fill_dict(
 
 fn set_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("set", &args[1..], 0, 1)?;
-    let s = Value::Obj(vm.alloc(Object::Set(Box::default())));
+    let s = Value::Obj(vm.new_set());
     if let Some(&it) = args.get(1) {
         vm.roots.push(s);
         let r = vm.set_update(s, it);

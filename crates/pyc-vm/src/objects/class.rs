@@ -203,7 +203,7 @@ impl Vm {
             Object::Exception(e) => match e.dict {
                 Some(d) => Some(d),
                 None if create => {
-                    let d = self.alloc(Object::Dict(Box::default()));
+                    let d = self.new_dict();
                     if let Object::Exception(e) = self.heap.get_mut(r) {
                         e.dict = Some(d);
                     }
