@@ -23,6 +23,8 @@ const POOL_SIZE: usize = 16_384;
 /// tuple — cost no `malloc`/`free`.
 #[derive(Default)]
 pub(crate) struct Pools {
+    // The boxes themselves are what is reused, so `Vec<Box<_>>` is the point here.
+    #[allow(clippy::vec_box)]
     dicts: Vec<Box<Dict>>,
     tuples: [Vec<Box<[Value]>>; MAX_POOLED_TUPLE],
 }
