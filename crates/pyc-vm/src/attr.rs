@@ -86,22 +86,65 @@ impl Vm {
     }
 
     /// `LOAD_METHOD name`: `obj` -> `method obj`, or `NULL attr`.
-    pub(crate) fn load_method(&mut self, name: &str) -> PyResult<()> {
+    pub(crate) fn load_method(&mut self, name: ObjRef, text: &str) -> PyResult<()> {
         let obj = self.pop();
-        if let Some(m) = self.method_on_type(obj, name) {
+        if let Some(m) = self.method_on_type(obj, name, text) {
             self.push(m);
             self.push(obj);
             return Ok(());
         }
-        let v = self.get_attr(obj, name)?;
+        let v = self.get_attr(obj, text)?;
         self.push(Value::Null);
         self.push(v);
         Ok(())
     }
 
+    /// `obj.name` for an instance of a user class whose class has no property `name`
+    /// and whose `__dict__` holds it: the common case, looked up by interned name.
+    /// `None` sends the lookup down the general path ([`Vm::get_attr`]).
+    pub(crate) fn instance_attr(&self, obj: Value, name: ObjRef, text: &str) -> Option<Value> {
+        let (class, dict) = self.instance_parts(obj)?;
+        if self.class_has_property(class, name, text) {
+            return None;
+        }
+        self.dict_get_name(dict, name)
+    }
+
+    /// `obj.name = v` for an instance of a user class whose class has no property
+    /// `name`; `false` sends the store down the general path ([`Vm::set_attr`]).
+    pub(crate) fn set_instance_attr(
+        &mut self,
+        obj: Value,
+        name: ObjRef,
+        text: &str,
+        v: Value,
+    ) -> bool {
+        let Some((class, dict)) = self.instance_parts(obj) else {
+            return false;
+        };
+        if self.class_has_property(class, name, text) {
+            return false;
+        }
+        self.dict_set_name(dict, name, v);
+        true
+    }
+
+    fn instance_parts(&self, obj: Value) -> Option<(ObjRef, ObjRef)> {
+        match self.heap.get(obj.as_obj()?) {
+            Object::Instance(i) => Some((i.class, i.dict)),
+            _ => None,
+        }
+    }
+
+    fn class_has_property(&self, class: ObjRef, name: ObjRef, text: &str) -> bool {
+        self.lookup_in_type_named(class, name, text)
+            .and_then(Value::as_obj)
+            .is_some_and(|p| matches!(self.heap.get(p), Object::Property(..)))
+    }
+
     /// A plain function found on `obj`'s class that `obj.name` would bind (no class
     /// receiver, no instance attribute shadowing it), for the unbound `LOAD_METHOD` form.
-    fn method_on_type(&mut self, obj: Value, name: &str) -> Option<Value> {
+    fn method_on_type(&mut self, obj: Value, name: ObjRef, text: &str) -> Option<Value> {
         let dict = match obj {
             Value::Obj(r) => match self.heap.get(r) {
                 Object::Type(_) | Object::Super(..) => return None,
@@ -111,11 +154,11 @@ impl Vm {
             },
             _ => None,
         };
-        let m = self.lookup_in_type(self.type_of(obj), name)?;
+        let m = self.lookup_in_type_named(self.type_of(obj), name, text)?;
         let is_func = m
             .as_obj()
             .is_some_and(|r| matches!(self.heap.get(r), Object::Builtin(_) | Object::Function(_)));
-        if !is_func || dict.is_some_and(|d| self.dict_get_str(d, name).is_some()) {
+        if !is_func || dict.is_some_and(|d| self.dict_get_name(d, name).is_some()) {
             return None;
         }
         Some(m)

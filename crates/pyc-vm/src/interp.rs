@@ -290,19 +290,28 @@ impl Vm {
                 Opcode::LoadClassderef => self.load_classderef(&code, base, arg),
                 Opcode::LoadAttr => {
                     let obj = self.pop();
-                    let v = self.get_attr(obj, &code.code.names[arg]);
+                    let text = &code.code.names[arg];
+                    let v = match self.instance_attr(obj, code.names[arg], text) {
+                        Some(v) => Ok(v),
+                        None => self.get_attr(obj, text),
+                    };
                     v.map(|v| self.push(v))
                 }
                 Opcode::StoreAttr => {
                     let obj = self.pop();
                     let v = self.pop();
-                    self.set_attr(obj, &code.code.names[arg], v)
+                    let text = &code.code.names[arg];
+                    if self.set_instance_attr(obj, code.names[arg], text, v) {
+                        Ok(())
+                    } else {
+                        self.set_attr(obj, text, v)
+                    }
                 }
                 Opcode::DeleteAttr => {
                     let obj = self.pop();
                     self.del_attr(obj, &code.code.names[arg])
                 }
-                Opcode::LoadMethod => self.load_method(&code.code.names[arg]),
+                Opcode::LoadMethod => self.load_method(code.names[arg], &code.code.names[arg]),
                 Opcode::BinarySubscr => {
                     let key = self.pop();
                     let container = self.pop();

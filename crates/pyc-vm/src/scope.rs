@@ -32,6 +32,21 @@ impl Vm {
         .map(|i| t.value_at(i))
     }
 
+    /// `d[name] = v` for an interned str `name` (identity compare, cached hash).
+    pub(crate) fn dict_set_name(&mut self, d: ObjRef, name: ObjRef, v: Value) {
+        let Object::Str(s) = self.heap.get(name) else {
+            return;
+        };
+        let hash = s.hash;
+        let found = self.dict_ref(d).find(hash, |k| {
+            k.as_obj() == Some(name) || self.as_str(k) == Some(&s.s)
+        });
+        match found {
+            Some(i) => self.dict_mut(d).set_value_at(i, v),
+            None => self.dict_mut(d).insert_new(hash, Value::Obj(name), v),
+        }
+    }
+
     /// `LOAD_GLOBAL`: globals, then builtins; pushes `NULL` first when `arg & 1`.
     /// The answer is cached per name with the versions of both dicts, so repeated
     /// lookups of an unchanged global cost two version checks.

@@ -18,9 +18,15 @@ struct Entry {
     found: Option<Value>,
 }
 
-/// Remembered results of looking names up on types.
+/// A remembered lookup by interned name: `(type, name, found)`.
+type NamedEntry = (ObjRef, ObjRef, Option<Value>);
+
+/// Remembered results of looking names up on types: by name text, and (cheaper, for the
+/// instructions, whose names are interned str objects that live as long as the VM) by
+/// the name's object.
 pub(crate) struct TypeAttrCache {
     entries: Vec<Option<Entry>>,
+    named: Vec<Option<NamedEntry>>,
 }
 
 impl TypeAttrCache {
@@ -28,7 +34,27 @@ impl TypeAttrCache {
     pub(crate) fn new() -> TypeAttrCache {
         TypeAttrCache {
             entries: (0..SIZE).map(|_| None).collect(),
+            named: vec![None; SIZE],
         }
+    }
+
+    fn named_slot(ty: ObjRef, name: ObjRef) -> usize {
+        let h = ty.index().wrapping_mul(0x9E37_79B9) ^ name.index().wrapping_mul(0x85EB_CA6B);
+        (h ^ (h >> 13)) & (SIZE - 1)
+    }
+
+    /// The remembered result for the interned name `name` on `ty`.
+    #[inline]
+    pub(crate) fn get_named(&self, ty: ObjRef, name: ObjRef) -> Option<Option<Value>> {
+        match self.named[Self::named_slot(ty, name)] {
+            Some((t, n, found)) if t == ty && n == name => Some(found),
+            _ => None,
+        }
+    }
+
+    /// Remembers that the interned name `name` on `ty` resolves to `found`.
+    pub(crate) fn put_named(&mut self, ty: ObjRef, name: ObjRef, found: Option<Value>) {
+        self.named[Self::named_slot(ty, name)] = Some((ty, name, found));
     }
 
     /// The slot for `(ty, name)`. Names usually come from a code object's `co_names`,
@@ -61,6 +87,7 @@ impl TypeAttrCache {
     /// Forgets everything.
     pub(crate) fn clear(&mut self) {
         self.entries.iter_mut().for_each(|e| *e = None);
+        self.named.iter_mut().for_each(|e| *e = None);
     }
 }
 

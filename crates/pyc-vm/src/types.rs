@@ -216,6 +216,22 @@ impl Vm {
         found
     }
 
+    /// [`Vm::lookup_in_type`] for an interned name (`text` is its text): the cache is
+    /// keyed by the name's object, so a hit compares two indices and no text.
+    pub(crate) fn lookup_in_type_named(
+        &self,
+        t: ObjRef,
+        name: ObjRef,
+        text: &str,
+    ) -> Option<Value> {
+        if let Some(found) = self.type_attrs.borrow().get_named(t, name) {
+            return found;
+        }
+        let found = self.lookup_in_type(t, text);
+        self.type_attrs.borrow_mut().put_named(t, name, found);
+        found
+    }
+
     /// Looks `name` up in the namespaces of `classes`, in order.
     pub(crate) fn lookup_in_mro(
         &self,
