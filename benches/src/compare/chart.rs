@@ -58,6 +58,7 @@ pub fn write_svg(
     chart
         .configure_mesh()
         .x_desc("speed relative to CPython 3.11 (higher is faster; log scale)")
+        .x_labels(6)
         .x_label_formatter(&|v| format!("{v:.2}x"))
         .y_labels(workloads.len() * 2 + 1)
         .y_label_formatter(&|y| {
