@@ -124,14 +124,21 @@ impl Vm {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         let base = self.sp;
-        let gen = self.gen_mut(g);
+        let window = match self.heap.get(g) {
+            Object::Generator(gen) => gen.saved.len(),
+            _ => unreachable!("checked to be a generator"),
+        };
+        self.reserve_stack(base + window + 1);
+        // Copy the saved window back in one go (the heap and the stack are separate).
+        let Object::Generator(gen) = self.heap.get_mut(g) else {
+            unreachable!("checked to be a generator")
+        };
         gen.state = GenState::Running;
-        let mut saved = std::mem::take(&mut gen.saved);
+        self.stack[base..base + window].copy_from_slice(&gen.saved);
+        gen.saved.clear();
         let (code, pc, func, globals) = (gen.code.clone(), gen.pc, gen.func, gen.globals);
-        self.extend_stack(saved.iter().copied());
-        saved.clear();
-        self.gen_mut(g).saved = saved;
-        self.push(sent);
+        self.stack[base + window] = sent;
+        self.sp = base + window + 1;
         self.frames.push(Frame {
             code,
             pc,
@@ -154,13 +161,13 @@ impl Vm {
             self.frames.push(f);
             return Err(self.err(ExcKind::RuntimeError, "yield outside a generator frame"));
         };
-        let mut saved = std::mem::take(&mut self.gen_mut(gen).saved);
-        saved.extend_from_slice(&self.stack[f.base..self.sp]);
-        self.truncate_stack(f.ret_base);
-        let g = self.gen_mut(gen);
-        g.saved = saved;
+        let Object::Generator(g) = self.heap.get_mut(gen) else {
+            unreachable!("a generator frame's generator")
+        };
+        g.saved.extend_from_slice(&self.stack[f.base..self.sp]);
         g.pc = pc;
         g.state = GenState::Suspended;
+        self.truncate_stack(f.ret_base);
         Ok(f.is_entry)
     }
 
