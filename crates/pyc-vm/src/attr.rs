@@ -185,11 +185,11 @@ impl Vm {
         let v = match self.heap.get(r) {
             Object::Function(f) => match name {
                 "__name__" => {
-                    let n = f.name.clone();
+                    let n = f.name().clone();
                     self.str_value(&n)
                 }
                 "__qualname__" => {
-                    let n = f.qualname.clone();
+                    let n = f.qualname().clone();
                     self.str_value(&n)
                 }
                 "__code__" => Value::Obj(f.code_obj),
@@ -367,11 +367,13 @@ impl Vm {
                 let Some(text) = text else {
                     return Err(self.type_error(format!("{name} must be set to a string object")));
                 };
+                let (mut new_name, mut new_qualname) = (f.name().clone(), f.qualname().clone());
                 if name == "__name__" {
-                    f.name = text;
+                    new_name = text;
                 } else {
-                    f.qualname = text;
+                    new_qualname = text;
                 }
+                f.renamed = Some(Box::new((new_name, new_qualname)));
             }
             (Object::Function(f), "__defaults__") => f.defaults = v.as_obj(),
             (Object::Function(f), "__kwdefaults__") => f.kwdefaults = v.as_obj(),

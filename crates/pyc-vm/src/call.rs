@@ -335,7 +335,7 @@ impl Vm {
 
     fn func_qualname(&self, fr: ObjRef) -> Rc<str> {
         match self.heap.get(fr) {
-            Object::Function(f) => f.qualname.clone(),
+            Object::Function(f) => f.qualname().clone(),
             _ => Rc::from("?"),
         }
     }
@@ -497,8 +497,7 @@ impl Vm {
         };
         let code = code.clone();
         let f = Function {
-            name: code.code.name.clone(),
-            qualname: code.code.qualname.clone(),
+            renamed: None,
             code,
             code_obj,
             globals: self.frame().globals,

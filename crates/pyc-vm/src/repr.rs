@@ -148,7 +148,7 @@ impl Vm {
                 out.push('}');
             }
             Object::Function(f) => {
-                out.push_str(&format!("<function {} at {:#x}>", f.qualname, address(r)))
+                out.push_str(&format!("<function {} at {:#x}>", f.qualname(), address(r)))
             }
             Object::Cell(c) => {
                 if c.is_null() {
@@ -182,7 +182,7 @@ impl Vm {
                     self.id_of(*s)
                 )),
                 Some(Object::Function(func)) => {
-                    out.push_str(&format!("<bound method {} of ", func.qualname));
+                    out.push_str(&format!("<bound method {} of ", func.qualname()));
                     self.repr_into(*s, out, seen);
                     out.push('>');
                 }

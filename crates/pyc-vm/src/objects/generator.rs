@@ -73,7 +73,7 @@ impl Vm {
         let (code, func, globals, base) = (f.code.clone(), f.func, f.globals, f.base);
         let func = func.unwrap_or(globals);
         let qualname = match self.heap.get(func) {
-            Object::Function(f) => f.qualname.clone(),
+            Object::Function(f) => f.qualname().clone(),
             _ => code.code.qualname.clone(),
         };
         let saved = self.stack[base..self.sp].to_vec();

@@ -156,10 +156,22 @@ pub struct Function {
     pub closure: Option<ObjRef>,
     /// `__dict__`, made on first attribute store.
     pub dict: Option<ObjRef>,
+    /// `__name__` and `__qualname__` once assigned; until then the code object's.
+    pub renamed: Option<Box<(Rc<str>, Rc<str>)>>,
+}
+
+impl Function {
     /// `__name__`.
-    pub name: Rc<str>,
+    pub fn name(&self) -> &Rc<str> {
+        self.renamed.as_ref().map_or(&self.code.code.name, |r| &r.0)
+    }
+
     /// `__qualname__`.
-    pub qualname: Rc<str>,
+    pub fn qualname(&self) -> &Rc<str> {
+        self.renamed
+            .as_ref()
+            .map_or(&self.code.code.qualname, |r| &r.1)
+    }
 }
 
 /// A class: builtin types, exception classes and user classes.
