@@ -136,7 +136,19 @@ impl Vm {
         }
     }
 
+    /// Records whether any of `values`, about to live in a class namespace, is a
+    /// property: until one does, no instance attribute can be intercepted by one.
+    pub(crate) fn note_properties(&mut self, values: Vec<Value>) {
+        self.class_properties |= values
+            .iter()
+            .filter_map(|v| v.as_obj())
+            .any(|r| matches!(self.heap.get(r), Object::Property(..)));
+    }
+
     fn class_has_property(&self, class: ObjRef, name: ObjRef, text: &str) -> bool {
+        if !self.class_properties {
+            return false;
+        }
         self.lookup_in_type_named(class, name, text)
             .and_then(Value::as_obj)
             .is_some_and(|p| matches!(self.heap.get(p), Object::Property(..)))
@@ -352,6 +364,7 @@ impl Vm {
         if user_type || (!special_exc && matches!(self.heap.get(r), Object::Exception(_))) {
             if user_type {
                 self.type_attrs.get_mut().clear();
+                self.note_properties(vec![v]);
             }
             let d = match self.heap.get(r) {
                 Object::Type(t) => t.dict,

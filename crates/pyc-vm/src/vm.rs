@@ -50,6 +50,9 @@ pub struct Vm {
     /// code objects is the same object and dict lookups of names compare by identity.
     /// Interned strings live as long as the VM (they are roots).
     pub(crate) interned: HashMap<Rc<str>, ObjRef>,
+    /// Whether any class namespace has ever held a property (a data descriptor); until
+    /// then instance attributes need no check for one.
+    pub(crate) class_properties: bool,
     /// Where attribute names resolve on types (see [`crate::type_cache`]).
     pub(crate) type_attrs: std::cell::RefCell<crate::type_cache::TypeAttrCache>,
 }
@@ -87,6 +90,7 @@ impl Vm {
             out,
             sources: HashMap::new(),
             interned: HashMap::new(),
+            class_properties: false,
             type_attrs: std::cell::RefCell::new(crate::type_cache::TypeAttrCache::new()),
         };
         vm.init_builtins();

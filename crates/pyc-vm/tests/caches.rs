@@ -66,3 +66,24 @@ print(b.count, B.count)
         "A.who\nB.who\nA.who\nnew A.who\ninstance attribute\n1\n2 2\n"
     );
 }
+
+#[test]
+fn properties_keep_precedence_over_instance_attributes() {
+    let src = "\
+class A:
+    def __init__(self):
+        self.x = 1
+a = A()
+print(a.x)
+A.x = property(lambda self: 'prop')
+print(a.x)
+class B:
+    @property
+    def y(self):
+        return 'py'
+b = B()
+b.__dict__['y'] = 'dict'
+print(b.y)
+";
+    assert_eq!(output_of(src), "1\nprop\npy\n");
+}

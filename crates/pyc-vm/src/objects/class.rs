@@ -21,6 +21,7 @@ impl Vm {
         bases: &[Value],
         ns: ObjRef,
     ) -> PyResult<ObjRef> {
+        self.note_properties(self.dict_ref(ns).iter().map(|(_, v)| v).collect());
         let mut base_types = Vec::with_capacity(bases.len());
         for &b in bases {
             let t = match b {
