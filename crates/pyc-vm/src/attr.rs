@@ -85,14 +85,11 @@ impl Vm {
         })
     }
 
-    /// `LOAD_METHOD name`: `obj` -> `method obj`, or `NULL attr`.
-    pub(crate) fn load_method(&mut self, name: ObjRef, text: &str) -> PyResult<()> {
+    /// `LOAD_METHOD name` when `name` is not a plain method of `obj`'s class (the
+    /// dispatch loop pushes `method obj` itself for those, see [`Vm::method_on_type`]):
+    /// `obj` -> `NULL attr`.
+    pub(crate) fn load_method(&mut self, text: &str) -> PyResult<()> {
         let obj = self.pop();
-        if let Some(m) = self.method_on_type(obj, name, text) {
-            self.push(m);
-            self.push(obj);
-            return Ok(());
-        }
         let v = self.get_attr(obj, text)?;
         self.push(Value::Null);
         self.push(v);
@@ -156,7 +153,7 @@ impl Vm {
 
     /// A plain function found on `obj`'s class that `obj.name` would bind (no class
     /// receiver, no instance attribute shadowing it), for the unbound `LOAD_METHOD` form.
-    fn method_on_type(&mut self, obj: Value, name: ObjRef, text: &str) -> Option<Value> {
+    pub(crate) fn method_on_type(&self, obj: Value, name: ObjRef, text: &str) -> Option<Value> {
         let dict = match obj {
             Value::Obj(r) => match self.heap.get(r) {
                 Object::Type(_) | Object::Super(..) => return None,

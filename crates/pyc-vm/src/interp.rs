@@ -145,6 +145,31 @@ impl Vm {
                         continue;
                     }
                 }
+                Opcode::LoadAttr => {
+                    let (name, text) = (code.names[arg], &code.code.names[arg]);
+                    if let Some(v) = self.instance_attr(self.stack[sp - 1], name, text) {
+                        self.stack[sp - 1] = v;
+                        continue;
+                    }
+                }
+                Opcode::StoreAttr => {
+                    let (name, text) = (code.names[arg], &code.code.names[arg]);
+                    let (obj, v) = (self.stack[sp - 1], self.stack[sp - 2]);
+                    if self.set_instance_attr(obj, name, text, v) {
+                        sp -= 2;
+                        continue;
+                    }
+                }
+                Opcode::LoadMethod => {
+                    let obj = self.stack[sp - 1];
+                    if let Some(m) =
+                        self.method_on_type(obj, code.names[arg], &code.code.names[arg])
+                    {
+                        self.stack[sp - 1] = m;
+                        push!(obj);
+                        continue;
+                    }
+                }
                 Opcode::ReturnValue => {
                     // The common return: hand the value to the calling Python frame.
                     let f = self.frame();
@@ -290,28 +315,20 @@ impl Vm {
                 Opcode::LoadClassderef => self.load_classderef(&code, base, arg),
                 Opcode::LoadAttr => {
                     let obj = self.pop();
-                    let text = &code.code.names[arg];
-                    let v = match self.instance_attr(obj, code.names[arg], text) {
-                        Some(v) => Ok(v),
-                        None => self.get_attr(obj, text),
-                    };
+                    let v = self.get_attr(obj, &code.code.names[arg]);
                     v.map(|v| self.push(v))
                 }
                 Opcode::StoreAttr => {
                     let obj = self.pop();
                     let v = self.pop();
-                    let text = &code.code.names[arg];
-                    if self.set_instance_attr(obj, code.names[arg], text, v) {
-                        Ok(())
-                    } else {
-                        self.set_attr(obj, text, v)
-                    }
+                    self.set_attr(obj, &code.code.names[arg], v)
                 }
                 Opcode::DeleteAttr => {
                     let obj = self.pop();
                     self.del_attr(obj, &code.code.names[arg])
                 }
-                Opcode::LoadMethod => self.load_method(code.names[arg], &code.code.names[arg]),
+                // The plain-method case took the fast path above.
+                Opcode::LoadMethod => self.load_method(&code.code.names[arg]),
                 Opcode::BinarySubscr => {
                     let key = self.pop();
                     let container = self.pop();
