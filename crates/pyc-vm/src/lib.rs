@@ -1,9 +1,9 @@
 //! pyc-vm: the stack VM that runs pyc bytecode with CPython 3.11's closure model.
 //!
 //! # Design
-//! - **Values** ([`value`]): a 16-byte `Copy` enum of immediates (None, bool, `i64`,
+//! - **Values** (`value`): a 16-byte `Copy` enum of immediates (None, bool, `i64`,
 //!   float, the internal `Null`) and heap references (`u32` arena indices).
-//! - **Heap** ([`heap`], [`gc`]): an arena of slots with a free list and a tracing
+//! - **Heap** (`heap`, `gc`): an arena of slots with a free list and a tracing
 //!   mark-and-sweep collector. Roots: the shared value stack, every frame's function,
 //!   globals, locals mapping and code constants, the builtins dict and builtin types,
 //!   the exception being handled, and `Vm::roots` (values held by native code that calls
@@ -12,7 +12,7 @@
 //!   enough objects were allocated since the last one (twice the
 //!   live count, at least 20 000); `Vm::collect_garbage` forces one (`gc.collect()`).
 //!   Cycles (function -> closure tuple -> cell -> function) need nothing special.
-//! - **Frames** ([`frame`], [`interp`], [`call`]): one dispatch loop with an explicit
+//! - **Frames** (`frame`, `interp`, `call`): one dispatch loop with an explicit
 //!   frame stack. Each frame's localsplus and operand stack are a window of one shared
 //!   value stack; a Python-to-Python call never recurses on the Rust stack. At 1000
 //!   active frames a call raises `RecursionError`. Native builtins that call back into
@@ -20,43 +20,43 @@
 //!   A frame's `FrameKind` says what its return does: `__init__` frames hand back
 //!   the new instance, class-body frames make the class (`__build_class__` never recurses),
 //!   generator frames finish their generator.
-//! - **Generators** ([`objects::generator`]): suspending copies the frame's window into the
+//! - **Generators** (`objects::generator`): suspending copies the frame's window into the
 //!   generator object (which the collector traces); `FOR_ITER`/`SEND` resume it in the
 //!   same loop, native consumers through the nested, depth-limited loop.
-//! - **Classes** ([`objects::class`], [`builtins`], [`special`]): user classes with C3 MRO,
+//! - **Classes** (`objects::class`, `builtins`, `special`): user classes with C3 MRO,
 //!   instances with a `__dict__`, `super()`, and dunder dispatch in one place.
-//! - **Exceptions** ([`exceptions`], [`traceback`]): CPython 3.11's exception table;
+//! - **Exceptions** (`exceptions`, `traceback`): CPython 3.11's exception table;
 //!   each frame an exception passes through adds a traceback entry.
 //!
-//! Modules: [`objects`] (object kinds: dict, int, str, list, sequences), [`ops`]
-//! (operators, equality, hashing), [`repr`], [`attr`] (attributes and introspection),
-//! [`scope`] (globals, names, cells), [`special`] (dunder dispatch for user classes),
-//! [`iter`], [`stackops`] (container opcodes),
-//! [`fmt`] (glue to [`format`]), [`builtins`], [`types`].
+//! Modules: `objects` (object kinds: dict, int, str, list, sequences), `ops`
+//! (operators, equality, hashing), `repr`, `attr` (attributes and introspection),
+//! `scope` (globals, names, cells), `special` (dunder dispatch for user classes),
+//! `iter`, `stackops` (container opcodes),
+//! `fmt` (glue to `format`), `builtins`, `types`.
 
-pub mod attr;
-pub mod builtins;
-pub mod call;
-pub mod exceptions;
-pub mod fmt;
-pub mod format;
-pub mod frame;
-pub mod gc;
-pub mod heap;
-pub mod interp;
-pub mod iter;
-pub mod objects;
-pub mod ops;
-pub mod repr;
-pub mod scope;
-pub mod special;
+mod attr;
+mod builtins;
+mod call;
+mod exceptions;
+mod fmt;
+mod format;
+mod frame;
+mod gc;
+mod heap;
+mod interp;
+mod iter;
+mod objects;
+mod ops;
+mod repr;
+mod scope;
+mod special;
 mod stack;
-pub mod stackops;
-pub mod traceback;
+mod stackops;
+mod traceback;
 mod type_cache;
-pub mod types;
-pub mod value;
-pub mod vm;
+mod types;
+mod value;
+mod vm;
 
 pub use traceback::Uncaught;
 pub use value::{ObjRef, Value};

@@ -7,12 +7,6 @@ use super::layout::{layout_number, NumberParts};
 use super::spec::{unknown_code, Align, FormatSpec};
 use super::FormatError;
 
-/// `str(x)` for a float, which in Python 3 is the same as `repr(x)`: `1.0`, `1e+16`,
-/// `0.30000000000000004`, `inf`, `nan`.
-pub fn float_str(x: f64) -> String {
-    float_repr(x)
-}
-
 /// `format(value, spec)` for a `float` (`type_name` is used in error messages).
 ///
 /// Handles types `e E f F g G n %` and none (like `repr` without a precision, like `g`
@@ -20,7 +14,7 @@ pub fn float_str(x: f64) -> String {
 /// width, `,`/`_` grouping and precision. An empty spec gives `str(value)`.
 pub fn format_float(value: f64, spec: &str, type_name: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
-        return Ok(float_str(value));
+        return Ok(float_repr(value));
     }
     let spec = FormatSpec::parse(spec, type_name, None, Align::Right)?;
     match spec.ty {
@@ -271,9 +265,9 @@ mod tests {
     }
 
     #[test]
-    fn str_is_repr() {
-        assert_eq!(float_str(1.0), "1.0");
-        assert_eq!(float_str(1e16), "1e+16");
-        assert_eq!(float_str(-0.0), "-0.0");
+    fn empty_spec_is_repr() {
+        assert_eq!(format_float(1.0, "", "float").unwrap(), "1.0");
+        assert_eq!(format_float(1e16, "", "float").unwrap(), "1e+16");
+        assert_eq!(format_float(-0.0, "", "float").unwrap(), "-0.0");
     }
 }

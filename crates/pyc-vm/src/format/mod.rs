@@ -17,9 +17,8 @@ pub mod spec;
 mod string;
 
 pub use error::FormatError;
-pub use float::{float_str, format_float};
+pub use float::format_float;
 pub use int::{format_int, int_to_decimal, INT_MAX_STR_DIGITS, INT_STR_LIMIT_MSG};
 pub use percent::{percent_format, Conversion, PercentArg, PercentError};
 pub use round::round_float;
-pub use spec::FormatSpec;
 pub use string::format_str;
