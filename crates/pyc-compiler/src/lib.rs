@@ -2,7 +2,7 @@
 //!
 //! [`compile`] parses with `pyc-parser`, builds the [`symtable`] (every name classified
 //! as local, global, cell or free exactly as CPython does), then generates code
-//! ([`codegen`]) into `pyc-bytecode` code objects.
+//! (`codegen`) into `pyc-bytecode` code objects.
 //!
 //! Modules: [`error`] (located syntax errors), [`symtable`] (the two-pass scope
 //! analysis), `codegen` (instruction emission and assembly), `depth` (stack growth for

@@ -1,8 +1,8 @@
 //! The symbol table: which names of each scope are local, global, cell or free.
 //!
-//! Built in CPython's two passes (see `Python/symtable.c`). Pass 1 ([`Builder`]) walks the
+//! Built in CPython's two passes (see `Python/symtable.c`). Pass 1 (`Builder`) walks the
 //! AST and records raw flags per name and scope (assigned, parameter, used, `global`,
-//! `nonlocal`), raising the directive errors on the spot. Pass 2 ([`analyze`]) walks the
+//! `nonlocal`), raising the directive errors on the spot. Pass 2 (`analyze`) walks the
 //! scope tree top-down with the set of names bound by enclosing functions, decides each
 //! name's [`Scope`], turns locals that a child needs into cells, and adds pass-through
 //! free variables to the functions in between. Code generation only reads the result.
