@@ -99,6 +99,8 @@ impl Vm {
     /// `obj.name` for an instance of a user class whose class has no property `name`
     /// and whose `__dict__` holds it: the common case, looked up by interned name.
     /// `None` sends the lookup down the general path ([`Vm::get_attr`]).
+    // Kept out of line so the dispatch loop's hot path stays small.
+    #[inline(never)]
     pub(crate) fn instance_attr(&self, obj: Value, name: ObjRef, text: &str) -> Option<Value> {
         let (class, dict) = self.instance_parts(obj)?;
         if self.class_has_property(class, name, text) {
@@ -109,6 +111,8 @@ impl Vm {
 
     /// `obj.name = v` for an instance of a user class whose class has no property
     /// `name`; `false` sends the store down the general path ([`Vm::set_attr`]).
+    // Kept out of line so the dispatch loop's hot path stays small.
+    #[inline(never)]
     pub(crate) fn set_instance_attr(
         &mut self,
         obj: Value,
@@ -153,6 +157,8 @@ impl Vm {
 
     /// A plain function found on `obj`'s class that `obj.name` would bind (no class
     /// receiver, no instance attribute shadowing it), for the unbound `LOAD_METHOD` form.
+    // Kept out of line so the dispatch loop's hot path stays small.
+    #[inline(never)]
     pub(crate) fn method_on_type(&self, obj: Value, name: ObjRef, text: &str) -> Option<Value> {
         let dict = match obj {
             Value::Obj(r) => match self.heap.get(r) {
