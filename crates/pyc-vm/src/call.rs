@@ -506,7 +506,8 @@ impl Vm {
             closure,
             dict: None,
         };
-        let r = self.alloc(Object::Function(Box::new(f)));
+        let f = self.heap.function_box(f);
+        let r = self.alloc(Object::Function(f));
         self.push(Value::Obj(r));
         Ok(())
     }
