@@ -218,14 +218,7 @@ impl Vm {
                     let new = self.collect_iterable(value)?;
                     return self.list_assign_slice(r, a, b, c, new);
                 }
-                if !self.is_int(key) {
-                    let msg = format!(
-                        "list indices must be integers or slices, not {}",
-                        self.type_name(key)
-                    );
-                    return Err(self.type_error(msg));
-                }
-                let i = self.seq_index(key, len, "list assignment")?;
+                let i = self.list_assignment_index(key, len)?;
                 if let Object::List(items) = self.heap.get_mut(r) {
                     items[i] = value;
                 }
@@ -298,14 +291,7 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                if !self.is_int(key) {
-                    let msg = format!(
-                        "list indices must be integers or slices, not {}",
-                        self.type_name(key)
-                    );
-                    return Err(self.type_error(msg));
-                }
-                let i = self.seq_index(key, len, "list assignment")?;
+                let i = self.list_assignment_index(key, len)?;
                 if let Object::List(items) = self.heap.get_mut(r) {
                     items.remove(i);
                 }
@@ -418,5 +404,20 @@ impl Vm {
     fn not_container(&mut self, v: Value) -> ObjRef {
         let msg = format!("argument of type '{}' is not iterable", self.type_name(v));
         self.type_error(msg)
+    }
+}
+
+impl Vm {
+    /// The position `key` names in a list of `len` items for `lst[key] = v` and
+    /// `del lst[key]`, with CPython's errors for a non-int key or one out of range.
+    fn list_assignment_index(&mut self, key: Value, len: usize) -> PyResult<usize> {
+        if !self.is_int(key) {
+            let msg = format!(
+                "list indices must be integers or slices, not {}",
+                self.type_name(key)
+            );
+            return Err(self.type_error(msg));
+        }
+        self.seq_index(key, len, "list assignment")
     }
 }
