@@ -182,17 +182,8 @@ impl<'a> Compiler<'a> {
     pub(super) fn store(&mut self, target: &'a Expr) -> Result<(), RawError> {
         match &target.kind {
             ExprKind::Name(name) => self.name_op(name, Access::Store, target.span),
-            ExprKind::Attribute { value, attr } => {
-                self.expr(value)?;
-                let index = self.unit().add_name(&attr.name);
-                self.emit(Opcode::StoreAttr, index);
-                Ok(())
-            }
-            ExprKind::Subscript { value, index } => {
-                self.expr(value)?;
-                self.expr(index)?;
-                self.emit(Opcode::StoreSubscr, 0);
-                Ok(())
+            ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                self.member_op(target, Access::Store)
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => self.unpack(target, items),
             ExprKind::Starred(_) => Err(RawError::syntax(
@@ -204,6 +195,35 @@ impl<'a> Compiler<'a> {
                 target.span,
             )),
         }
+    }
+
+    /// Stores into or deletes an attribute (`obj.name`) or subscript (`obj[key]`) target.
+    fn member_op(&mut self, target: &'a Expr, access: Access) -> Result<(), RawError> {
+        let store = access == Access::Store;
+        match &target.kind {
+            ExprKind::Attribute { value, attr } => {
+                self.expr(value)?;
+                let index = self.unit().add_name(&attr.name);
+                let op = if store {
+                    Opcode::StoreAttr
+                } else {
+                    Opcode::DeleteAttr
+                };
+                self.emit(op, index);
+            }
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)?;
+                let op = if store {
+                    Opcode::StoreSubscr
+                } else {
+                    Opcode::DeleteSubscr
+                };
+                self.emit(op, 0);
+            }
+            _ => unreachable!("only attribute and subscript targets reach member_op"),
+        }
+        Ok(())
     }
 
     fn unpack(&mut self, target: &'a Expr, items: &'a [Expr]) -> Result<(), RawError> {
@@ -238,17 +258,8 @@ impl<'a> Compiler<'a> {
     fn delete(&mut self, target: &'a Expr) -> Result<(), RawError> {
         match &target.kind {
             ExprKind::Name(name) => self.name_op(name, Access::Delete, target.span),
-            ExprKind::Attribute { value, attr } => {
-                self.expr(value)?;
-                let index = self.unit().add_name(&attr.name);
-                self.emit(Opcode::DeleteAttr, index);
-                Ok(())
-            }
-            ExprKind::Subscript { value, index } => {
-                self.expr(value)?;
-                self.expr(index)?;
-                self.emit(Opcode::DeleteSubscr, 0);
-                Ok(())
+            ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                self.member_op(target, Access::Delete)
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 items.iter().try_for_each(|t| self.delete(t))
