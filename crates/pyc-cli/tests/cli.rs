@@ -328,6 +328,14 @@ fn nasty_inputs() -> Vec<Nasty> {
         .map(|i| format!("{}if True:\n", " ".repeat(i)))
         .collect();
     vec![
+        nasty_at_runtime(
+            "repr of lists nested 100,000 deep",
+            "l = []\nfor i in range(100000):\n    l = [l]\nprint(repr(l))\n",
+        ),
+        nasty_at_runtime(
+            "str of dicts nested 100,000 deep",
+            "d = {}\nfor i in range(100000):\n    d = {'k': d}\nprint(d)\n",
+        ),
         nasty(
             "parens 10,000 deep",
             format!("{}1{}", "(".repeat(10_000), ")".repeat(10_000)),

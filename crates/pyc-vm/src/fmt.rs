@@ -113,19 +113,15 @@ impl Vm {
                 })
                 .collect();
             let text = self.as_str(fmt).unwrap_or("");
-            format::percent_format(text, &pargs, |i, conv| {
-                match conv {
-                    Conversion::Str => self.to_str_checked(values[i]),
-                    Conversion::Repr => self.repr_checked(values[i]),
-                }
-                .ok_or(())
+            format::percent_format(text, &pargs, |i, conv| match conv {
+                Conversion::Str => self.to_str_checked(values[i]),
+                Conversion::Repr => self.repr_checked(values[i]),
             })
         };
         match result {
             Ok(s) => Ok(self.new_str(s)),
             Err(PercentError::Format(e)) => Err(self.format_error(e)),
-            // The only way rendering fails: an int past the decimal digit limit.
-            Err(PercentError::Render(())) => Err(self.int_str_limit_error()),
+            Err(PercentError::Render(failure)) => Err(self.repr_failure(failure)),
         }
     }
 }

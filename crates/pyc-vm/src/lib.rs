@@ -37,6 +37,7 @@
 mod attr;
 mod builtins;
 mod call;
+mod depth;
 mod exceptions;
 mod fmt;
 mod format;

@@ -7,6 +7,7 @@ use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive, Zero};
 use pyc_bytecode::opcode::BINARY_OPS;
 
+use crate::depth::deep;
 use crate::objects::{Dict, Object};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -126,10 +127,10 @@ impl Vm {
             return match (self.heap.get(x), self.heap.get(y)) {
                 (Object::Str(s), Object::Str(t)) => s.hash == t.hash && s.s == t.s,
                 (Object::BigInt(s), Object::BigInt(t)) => s == t,
-                (Object::Tuple(s), Object::Tuple(t)) => self.seq_eq(s, t),
-                (Object::List(s), Object::List(t)) => self.seq_eq(s, t),
-                (Object::Dict(s), Object::Dict(t)) => self.dict_eq(s, t, true),
-                (Object::Set(s), Object::Set(t)) => self.dict_eq(s, t, false),
+                (Object::Tuple(s), Object::Tuple(t)) => deep(|| self.seq_eq(s, t)),
+                (Object::List(s), Object::List(t)) => deep(|| self.seq_eq(s, t)),
+                (Object::Dict(s), Object::Dict(t)) => deep(|| self.dict_eq(s, t, true)),
+                (Object::Set(s), Object::Set(t)) => deep(|| self.dict_eq(s, t, false)),
                 (Object::Range(a, b, c), Object::Range(d, e, f)) => {
                     let (n, m) = (range_len(*a, *b, *c), range_len(*d, *e, *f));
                     n == m && (n == 0 || (a == d && (n == 1 || c == f)))
@@ -172,8 +173,8 @@ impl Vm {
         };
         match (self.heap.get(x), self.heap.get(y)) {
             (Object::Str(s), Object::Str(t)) => Ok(Some(s.s.cmp(&t.s))),
-            (Object::Tuple(s), Object::Tuple(t)) => self.seq_cmp(s, t),
-            (Object::List(s), Object::List(t)) => self.seq_cmp(s, t),
+            (Object::Tuple(s), Object::Tuple(t)) => deep(|| self.seq_cmp(s, t)),
+            (Object::List(s), Object::List(t)) => deep(|| self.seq_cmp(s, t)),
             _ => Err(()),
         }
     }
@@ -239,7 +240,7 @@ impl Vm {
             Value::Obj(r) => match self.heap.get(r) {
                 Object::Str(s) => return Ok(s.hash),
                 Object::BigInt(b) => hash_big(b),
-                Object::Tuple(items) => self.hash_tuple(items)?,
+                Object::Tuple(items) => deep(|| self.hash_tuple(items))?,
                 Object::List(_) | Object::Dict(_) | Object::Set(_) => return Err(()),
                 Object::DictView(..) | Object::Slice(..) => return Err(()),
                 _ => (r.0 as i64) << 4,

@@ -16,9 +16,21 @@ pub(crate) struct ReprCtx {
     /// Whether ints past the decimal digit limit fail the conversion (`repr()` as Python
     /// sees it) rather than print in full (text for error messages).
     limit: bool,
-    /// Set when an int past the limit was met with `limit` on.
-    too_long: bool,
+    /// Why the conversion failed, if it did.
+    failure: Option<ReprFailure>,
 }
+
+/// Why `repr` of a value could not be made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ReprFailure {
+    /// An int inside has more decimal digits than `str()` of an int allows.
+    IntTooLong,
+    /// The containers nest deeper than the recursion limit.
+    TooDeep,
+}
+
+/// How deeply containers may nest inside a `repr` (CPython's recursion limit).
+const MAX_REPR_DEPTH: usize = 1000;
 
 /// The fake address of a heap object: stable while it lives, reused after it is freed.
 pub(crate) fn address(r: ObjRef) -> u64 {
@@ -43,35 +55,57 @@ impl Vm {
         self.repr_ctx(v, HashMap::new(), false).unwrap_or_default()
     }
 
-    /// `repr(v)` where the user objects in `user` show the given text; `None` when an
-    /// int inside has more digits than `str()` of an int allows.
-    pub(crate) fn repr_with(&self, v: Value, user: HashMap<ObjRef, String>) -> Option<String> {
+    /// `repr(v)` where the user objects in `user` show the given text.
+    pub(crate) fn repr_with(
+        &self,
+        v: Value,
+        user: HashMap<ObjRef, String>,
+    ) -> Result<String, ReprFailure> {
         self.repr_ctx(v, user, true)
     }
 
-    /// `repr(v)`; `None` when an int inside is past the decimal digit limit.
-    pub(crate) fn repr_checked(&self, v: Value) -> Option<String> {
+    /// `repr(v)`.
+    pub(crate) fn repr_checked(&self, v: Value) -> Result<String, ReprFailure> {
         self.repr_ctx(v, HashMap::new(), true)
     }
 
-    /// `str(v)`; `None` when an int inside is past the decimal digit limit.
-    pub(crate) fn to_str_checked(&self, v: Value) -> Option<String> {
+    /// `str(v)`.
+    pub(crate) fn to_str_checked(&self, v: Value) -> Result<String, ReprFailure> {
         match v.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Str(_) | Object::Exception(_)) => Some(self.to_str(v)),
+            Some(Object::Str(_) | Object::Exception(_)) => Ok(self.to_str(v)),
             _ => self.repr_checked(v),
         }
     }
 
-    fn repr_ctx(&self, v: Value, user: HashMap<ObjRef, String>, limit: bool) -> Option<String> {
+    /// The exception for a `repr` that could not be made.
+    pub(crate) fn repr_failure(&mut self, failure: ReprFailure) -> ObjRef {
+        match failure {
+            ReprFailure::IntTooLong => self.int_str_limit_error(),
+            ReprFailure::TooDeep => self.err(
+                crate::exceptions::ExcKind::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ),
+        }
+    }
+
+    fn repr_ctx(
+        &self,
+        v: Value,
+        user: HashMap<ObjRef, String>,
+        limit: bool,
+    ) -> Result<String, ReprFailure> {
         let mut out = String::new();
         let mut cx = ReprCtx {
             seen: Vec::new(),
             user,
             limit,
-            too_long: false,
+            failure: None,
         };
         self.repr_into(v, &mut out, &mut cx);
-        (!cx.too_long).then_some(out)
+        match cx.failure {
+            Some(failure) => Err(failure),
+            None => Ok(out),
+        }
     }
 
     /// `str(v)`.
@@ -98,11 +132,16 @@ impl Vm {
         if let Some(text) = seen.user.get(&r) {
             return out.push_str(text);
         }
+        // `seen` holds the containers being printed: its length is the nesting depth.
+        if seen.seen.len() >= MAX_REPR_DEPTH || seen.failure.is_some() {
+            seen.failure.get_or_insert(ReprFailure::TooDeep);
+            return;
+        }
         match self.heap.get(r) {
             Object::Str(s) => out.push_str(&str_repr(&s.s)),
             Object::BigInt(b) if seen.limit => match crate::format::int_to_decimal(b) {
                 Ok(text) => out.push_str(&text),
-                Err(_) => seen.too_long = true,
+                Err(_) => seen.failure = Some(ReprFailure::IntTooLong),
             },
             Object::BigInt(b) => out.push_str(&b.to_string()),
             Object::Tuple(items) => {

@@ -104,10 +104,7 @@ impl Vm {
             let text = self.repr_of(Value::Obj(u))?;
             texts.insert(u, text);
         }
-        match self.repr_with(v, texts) {
-            Some(text) => Ok(text),
-            None => Err(self.int_str_limit_error()),
-        }
+        self.repr_with(v, texts).map_err(|f| self.repr_failure(f))
     }
 
     /// The user objects inside the containers reachable from `v` (what `repr(v)` would
