@@ -1,4 +1,11 @@
-//! The dispatch loop: one `match` over the opcode, arms calling small helpers.
+//! The dispatch loop.
+//!
+//! Each instruction meets two `match`es. The first holds the hot instructions on their
+//! common path (locals, cells, constants, small-int arithmetic, jumps, builtin-sequence
+//! `FOR_ITER`, instance attributes, exact calls and returns); they run on the loop's
+//! register state — program counter, frame base and the stack top `sp` — and `continue`.
+//! Everything else, including every error case of the hot ones, writes `sp` back to
+//! `self.sp` and goes through the second, general `match`, whose arms call small helpers.
 //!
 //! A Python-to-Python call pushes a [`Frame`](crate::frame::Frame) and continues in the
 //! same loop; a return pops it. The loop returns to Rust only when an entry frame (the
