@@ -5,11 +5,13 @@
 //! none of them defines opcodes of its own.
 //!
 //! Modules: [`opcode`] (the opcode table), [`code`] (instructions and code objects),
-//! [`repr`] (Python's `repr` of floats and strings, shared by VM and disassembler).
+//! [`repr`] (Python's `repr` of floats and strings, shared by VM and disassembler),
+//! [`validate`] (structural checks of code objects).
 
 pub mod code;
 pub mod opcode;
 pub mod repr;
+pub mod validate;
 
 pub use code::{code_flags, fast_kind, CodeObject, Constant, ExceptionTableEntry, Instruction};
 pub use opcode::{ArgKind, Opcode};

@@ -1,0 +1,47 @@
+//! Structural checks of a code object: every argument indexes something that exists.
+//!
+//! The compiler's output must always pass; the fuzz target and the compiler's property
+//! tests check it on arbitrary programs.
+
+use crate::code::{CodeObject, Constant};
+use crate::opcode::ArgKind;
+
+/// Checks `code` and every code object nested in its constants: argument indices within
+/// their tables, jump targets and exception-table rows inside the code, one line per
+/// instruction, and a kind for every localsplus name.
+pub fn validate(code: &CodeObject) -> Result<(), String> {
+    let n = code.instructions.len();
+    let fail = |what: String| Err(format!("{}: {what}", code.qualname));
+    if code.lines.len() != n {
+        return fail(format!("{} lines for {n} instructions", code.lines.len()));
+    }
+    if code.localsplus_kinds.len() != code.localsplus_names.len() {
+        return fail("localsplus names and kinds differ in length".into());
+    }
+    for (i, ins) in code.instructions.iter().enumerate() {
+        let arg = ins.arg as usize;
+        let ok = match ins.op.arg_kind() {
+            ArgKind::Const => arg < code.consts.len(),
+            ArgKind::Name => arg < code.names.len(),
+            ArgKind::GlobalName => arg >> 1 < code.names.len(),
+            ArgKind::Local | ArgKind::Free => arg < code.nlocalsplus(),
+            ArgKind::Jump => arg < n,
+            _ => true,
+        };
+        if !ok {
+            return fail(format!(
+                "instruction {i} ({} {arg}) is out of range",
+                ins.op.name()
+            ));
+        }
+    }
+    for e in &code.exception_table {
+        if !(e.start < e.end && e.end as usize <= n && (e.target as usize) < n) {
+            return fail(format!("exception table row {e:?} is out of range"));
+        }
+    }
+    code.consts.iter().try_for_each(|c| match c {
+        Constant::Code(inner) => validate(inner),
+        _ => Ok(()),
+    })
+}
