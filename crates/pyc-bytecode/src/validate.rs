@@ -45,3 +45,48 @@ pub fn validate(code: &CodeObject) -> Result<(), String> {
         _ => Ok(()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::Instruction;
+    use crate::opcode::Opcode;
+
+    fn code(instructions: Vec<Instruction>, consts: Vec<Constant>) -> CodeObject {
+        CodeObject {
+            lines: vec![1; instructions.len()],
+            instructions,
+            exception_table: Vec::new(),
+            consts,
+            names: Vec::new(),
+            localsplus_names: Vec::new(),
+            localsplus_kinds: Vec::new(),
+            argcount: 0,
+            kwonlyargcount: 0,
+            flags: 0,
+            name: "<module>".into(),
+            qualname: "<module>".into(),
+            filename: "t.py".into(),
+            firstlineno: 1,
+            stacksize: 1,
+        }
+    }
+
+    #[test]
+    fn accepts_well_formed_code_and_names_what_is_out_of_range() {
+        let ok = code(
+            vec![
+                Instruction::new(Opcode::LoadConst, 0),
+                Instruction::new(Opcode::ReturnValue, 0),
+            ],
+            vec![Constant::None],
+        );
+        assert_eq!(validate(&ok), Ok(()));
+        let bad_const = code(vec![Instruction::new(Opcode::LoadConst, 3)], vec![]);
+        assert!(validate(&bad_const).unwrap_err().contains("LOAD_CONST 3"));
+        let bad_jump = code(vec![Instruction::new(Opcode::JumpForward, 9)], vec![]);
+        assert!(validate(&bad_jump).is_err());
+        let bad_deref = code(vec![Instruction::new(Opcode::LoadDeref, 0)], vec![]);
+        assert!(validate(&bad_deref).is_err());
+    }
+}
