@@ -269,7 +269,6 @@ impl Vm {
         } else {
             None
         };
-        let qualname = self.func_qualname(fr);
         for (name, &value) in kwnames.iter().zip(&args[npos..nargs]) {
             let pos = co.localsplus_names[..argcount + kwonly]
                 .iter()
@@ -277,6 +276,7 @@ impl Vm {
             match (pos, kwdict) {
                 (Some(i), _) => {
                     if !self.stack[slots + i].is_null() {
+                        let qualname = self.func_qualname(fr);
                         return Err(self.type_error(format!(
                             "{qualname}() got multiple values for argument '{name}'"
                         )));
@@ -288,9 +288,10 @@ impl Vm {
                     self.dict_set(d, key, value)?;
                 }
                 (None, None) => {
+                    let qualname = self.func_qualname(fr);
                     return Err(self.type_error(format!(
                         "{qualname}() got an unexpected keyword argument '{name}'"
-                    )))
+                    )));
                 }
             }
         }
@@ -298,24 +299,32 @@ impl Vm {
             Object::Function(f) => (f.defaults, f.kwdefaults),
             _ => (None, None),
         };
-        let defaults: Vec<Value> = defaults
-            .and_then(|d| self.seq_items(Value::Obj(d)).map(<[Value]>::to_vec))
-            .unwrap_or_default();
+        let defaults = defaults.map(Value::Obj);
+        let ndefaults = defaults
+            .and_then(|d| self.seq_items(d))
+            .map_or(0, <[Value]>::len);
         if npos > argcount && !has_varargs {
-            return Err(self.too_many_positional(&qualname, argcount, defaults.len(), npos));
+            let qualname = self.func_qualname(fr);
+            return Err(self.too_many_positional(&qualname, argcount, ndefaults, npos));
         }
-        let first_default = argcount - defaults.len().min(argcount);
+        let first_default = argcount - ndefaults.min(argcount);
         let mut missing = Vec::new();
         for i in npos.min(argcount)..argcount {
             if self.stack[slots + i].is_null() {
                 if i >= first_default {
-                    self.stack[slots + i] = defaults[i - first_default];
+                    // Read straight from the defaults tuple (the heap and the stack are
+                    // separate fields).
+                    if let Some(items) = defaults.and_then(|d| crate::vm::seq_slice(&self.heap, d))
+                    {
+                        self.stack[slots + i] = items[i - first_default];
+                    }
                 } else {
                     missing.push(co.localsplus_names[i].clone());
                 }
             }
         }
         if !missing.is_empty() {
+            let qualname = self.func_qualname(fr);
             return Err(self.missing_args(&qualname, "positional", &missing));
         }
         for i in argcount..argcount + kwonly {
@@ -328,6 +337,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
+            let qualname = self.func_qualname(fr);
             return Err(self.missing_args(&qualname, "keyword-only", &missing));
         }
         Ok(())
