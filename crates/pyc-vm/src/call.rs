@@ -165,7 +165,11 @@ impl Vm {
     ) -> PyResult<Value> {
         let nkw = kwnames.as_ref().map_or(0, Vec::len);
         let npos = nargs - nkw;
-        let mut args: Vec<Value> = Vec::with_capacity(npos + 1);
+        // The positional arguments go through the reused argument buffer (no allocation
+        // per call); a native function that calls back into Python finds it taken and
+        // uses a fresh one, and this one is put back afterwards.
+        let mut args = std::mem::take(&mut self.arg_buffer);
+        args.clear();
         args.extend(first);
         args.extend_from_slice(&self.stack[start..start + npos]);
         let kw: Vec<(Rc<str>, Value)> = match kwnames {
@@ -175,7 +179,9 @@ impl Vm {
                 .collect(),
             None => Vec::new(),
         };
-        f(self, &args, &kw)
+        let result = f(self, &args, &kw);
+        self.arg_buffer = args;
+        result
     }
 
     /// Pushes a frame for the Python function `fr` whose arguments are at

@@ -30,7 +30,8 @@ pub struct Vm {
     pub(crate) stack: Vec<Value>,
     /// The logical top of `stack`.
     pub(crate) sp: usize,
-    /// Scratch space for binding arguments to parameters, reused across calls.
+    /// Scratch space for arguments: binding them to parameters and passing them to
+    /// native functions, reused across calls.
     pub(crate) arg_buffer: Vec<Value>,
     pub(crate) frames: Vec<Frame>,
     pub(crate) builtins: ObjRef,
