@@ -4,6 +4,7 @@
 use pyc_bytecode::{Constant, Opcode};
 use pyc_parser::ast::{ExceptHandler, Expr, ExprKind, Stmt, StmtKind};
 
+use super::unit::Label;
 use super::{Access, Compiler, FBlock};
 use crate::error::RawError;
 use crate::symtable::ScopeKind;
@@ -477,6 +478,15 @@ impl<'a> Compiler<'a> {
         self.name_op(name, Access::Delete, Default::default())
     }
 
+    /// Starts an exception handler at `label` for a `try` at stack `depth`: the handler's
+    /// own errors go to `cleanup` (which restores the previous exception), and
+    /// `PUSH_EXC_INFO` saves that previous exception under the one being handled.
+    fn enter_handler(&mut self, label: Label, cleanup: Label, depth: u32) {
+        self.bind(label);
+        self.unit().push_handler(cleanup, depth + 1, true);
+        self.emit(Opcode::PushExcInfo, 0);
+    }
+
     /// `COPY 3; POP_EXCEPT; RERAISE 1`: restores the previous exception and re-raises.
     fn pop_except_and_reraise(&mut self) {
         self.emit(Opcode::Copy, 3);
@@ -504,9 +514,7 @@ impl<'a> Compiler<'a> {
         self.body(orelse)?;
         self.emit_jump(Opcode::JumpForward, end);
 
-        self.bind(except);
-        self.unit().push_handler(cleanup, depth + 1, true);
-        self.emit(Opcode::PushExcInfo, 0);
+        self.enter_handler(except, cleanup, depth);
         self.unit().depth = depth + 1;
         self.frame().fblocks.push(FBlock::ExceptHandler);
         for handler in handlers {
@@ -600,9 +608,7 @@ impl<'a> Compiler<'a> {
         self.body(finalbody)?;
         self.emit_jump(Opcode::JumpForward, exit);
 
-        self.bind(on_error);
-        self.unit().push_handler(cleanup, depth + 1, true);
-        self.emit(Opcode::PushExcInfo, 0);
+        self.enter_handler(on_error, cleanup, depth);
         self.unit().depth = depth + 2;
         self.frame().fblocks.push(FBlock::FinallyEnd);
         self.body(finalbody)?;
