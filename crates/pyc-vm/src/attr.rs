@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::exceptions::ExcKind;
 use crate::objects::generator::GenState;
-use crate::objects::{Object, PyStr};
+use crate::objects::{CodeData, Object, PyStr};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
@@ -96,37 +96,55 @@ impl Vm {
         Ok(())
     }
 
-    /// `obj.name` for an instance of a user class whose class has no property `name`
-    /// and whose `__dict__` holds it: the common case, looked up by interned name.
-    /// `None` sends the lookup down the general path ([`Vm::get_attr`]).
+    /// `LOAD_ATTR` of `code.names[index]` on an instance of a user class whose class has
+    /// no property of that name and whose `__dict__` holds it: the common case. The
+    /// instruction's hint (where the name was last found in an instance dict) is tried
+    /// before a hashed lookup. `None` sends the lookup down the general path
+    /// ([`Vm::get_attr`]).
     // Kept out of line so the dispatch loop's hot path stays small.
     #[inline(never)]
-    pub(crate) fn instance_attr(&self, obj: Value, name: ObjRef, text: &str) -> Option<Value> {
+    pub(crate) fn instance_attr(&self, obj: Value, code: &CodeData, index: usize) -> Option<Value> {
         let (class, dict) = self.instance_parts(obj)?;
-        if self.class_has_property(class, name, text) {
+        let name = code.names[index];
+        if self.class_has_property(class, name, &code.code.names[index]) {
             return None;
         }
-        self.dict_get_name(dict, name)
+        let hint = &code.attr_hints[index];
+        let d = self.dict_ref(dict);
+        if let Some(v) = d.value_if_key_at(hint.get() as usize, name) {
+            return Some(v);
+        }
+        let i = self.dict_find_name(dict, name)?;
+        hint.set(i as u32);
+        Some(d.value_at(i))
     }
 
-    /// `obj.name = v` for an instance of a user class whose class has no property
-    /// `name`; `false` sends the store down the general path ([`Vm::set_attr`]).
+    /// `STORE_ATTR` of `code.names[index]` on an instance of a user class whose class has
+    /// no property of that name, with the same hint as [`Vm::instance_attr`]; `false`
+    /// sends the store down the general path ([`Vm::set_attr`]).
     // Kept out of line so the dispatch loop's hot path stays small.
     #[inline(never)]
     pub(crate) fn set_instance_attr(
         &mut self,
         obj: Value,
-        name: ObjRef,
-        text: &str,
+        code: &CodeData,
+        index: usize,
         v: Value,
     ) -> bool {
         let Some((class, dict)) = self.instance_parts(obj) else {
             return false;
         };
-        if self.class_has_property(class, name, text) {
+        let name = code.names[index];
+        if self.class_has_property(class, name, &code.code.names[index]) {
             return false;
         }
-        self.dict_set_name(dict, name, v);
+        let hint = &code.attr_hints[index];
+        let d = self.dict_mut(dict);
+        if d.value_if_key_at(hint.get() as usize, name).is_some() {
+            d.set_value_at(hint.get() as usize, v);
+        } else {
+            hint.set(self.dict_set_name(dict, name, v) as u32);
+        }
         true
     }
 

@@ -13,7 +13,7 @@
 
 use std::rc::Rc;
 
-use pyc_bytecode::{Constant, Opcode};
+use pyc_bytecode::{Constant, Instruction, Opcode};
 
 use crate::exceptions::ExcKind;
 use crate::frame::{FrameKind, Resumer};
@@ -21,6 +21,19 @@ use crate::objects::{CodeData, Object};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
+
+/// What the dispatch loop does after [`Vm::step`] ran an instruction.
+#[derive(Clone, Copy, Debug)]
+enum Flow {
+    /// Go on with the next instruction.
+    Next,
+    /// Go on at this instruction of the same frame.
+    Jump(usize),
+    /// The running frame changed (a call, return, resume or yield): read its state again.
+    Reload,
+    /// The entry frame returned (or yielded) this value: leave the loop.
+    Exit(Value),
+}
 
 impl Vm {
     /// Runs the top frame (and everything it calls) until it returns.
@@ -61,9 +74,12 @@ impl Vm {
             // to the general `match` below.
             match ins.op {
                 Opcode::LoadFast => {
-                    let v = self.stack[base + arg];
-                    if !v.is_null() {
-                        push!(v);
+                    // Copy, then check: the value moves as one 16-byte load and store,
+                    // which the next instruction's load of it can forward from.
+                    self.reserve_stack(sp + 1);
+                    self.stack[sp] = self.stack[base + arg];
+                    if !self.stack[sp].is_null() {
+                        sp += 1;
                         continue;
                     }
                 }
@@ -153,16 +169,14 @@ impl Vm {
                     }
                 }
                 Opcode::LoadAttr => {
-                    let (name, text) = (code.names[arg], &code.code.names[arg]);
-                    if let Some(v) = self.instance_attr(self.stack[sp - 1], name, text) {
+                    if let Some(v) = self.instance_attr(self.stack[sp - 1], &code, arg) {
                         self.stack[sp - 1] = v;
                         continue;
                     }
                 }
                 Opcode::StoreAttr => {
-                    let (name, text) = (code.names[arg], &code.code.names[arg]);
                     let (obj, v) = (self.stack[sp - 1], self.stack[sp - 2]);
-                    if self.set_instance_attr(obj, name, text, v) {
+                    if self.set_instance_attr(obj, &code, arg, v) {
                         sp -= 2;
                         continue;
                     }
@@ -211,449 +225,478 @@ impl Vm {
                 _ => {}
             }
             self.sp = sp;
-            let result: PyResult<()> = match ins.op {
-                Opcode::Nop => Ok(()),
-                Opcode::Resume => {
-                    self.safe_point();
+            match self.step(ins, &code, pc, base, &mut kw_names) {
+                Ok(Flow::Next) => {}
+                Ok(Flow::Jump(target)) => pc = target,
+                Ok(Flow::Reload) => reload!(),
+                Ok(Flow::Exit(v)) => return Ok(v),
+                Err(exc) => {
+                    self.unwind(exc)?;
+                    reload!();
+                }
+            }
+            sp = self.sp;
+        }
+    }
+
+    /// Runs one instruction off the hot path (see the module doc), with the stack top in
+    /// `self.sp` and the frame's register state passed in. An error leaves the failing
+    /// frame's `pc` recorded for the traceback and the exception table.
+    #[inline(never)]
+    fn step(
+        &mut self,
+        ins: Instruction,
+        code: &Rc<CodeData>,
+        pc: usize,
+        base: usize,
+        kw_names: &mut Option<u32>,
+    ) -> PyResult<Flow> {
+        let arg = ins.arg as usize;
+        let mut flow = Flow::Next;
+        let result: PyResult<()> = match ins.op {
+            Opcode::Nop => Ok(()),
+            Opcode::Resume => {
+                self.safe_point();
+                Ok(())
+            }
+            Opcode::PopTop => {
+                self.pop();
+                Ok(())
+            }
+            Opcode::PushNull => {
+                self.push(Value::Null);
+                Ok(())
+            }
+            Opcode::Copy => {
+                let v = self.stack[self.sp - arg];
+                self.push(v);
+                Ok(())
+            }
+            Opcode::Swap => {
+                let n = self.sp;
+                self.stack.swap(n - 1, n - arg);
+                Ok(())
+            }
+            Opcode::LoadConst => {
+                self.push(code.consts[arg]);
+                Ok(())
+            }
+            Opcode::LoadFast => {
+                let v = self.stack[base + arg];
+                if v.is_null() {
+                    Err(self.unbound_local(&code.code.localsplus_names[arg]))
+                } else {
+                    self.push(v);
                     Ok(())
                 }
-                Opcode::PopTop => {
+            }
+            Opcode::StoreFast => {
+                let v = self.pop();
+                self.stack[base + arg] = v;
+                Ok(())
+            }
+            Opcode::DeleteFast => {
+                if self.stack[base + arg].is_null() {
+                    Err(self.unbound_local(&code.code.localsplus_names[arg]))
+                } else {
+                    self.stack[base + arg] = Value::Null;
+                    Ok(())
+                }
+            }
+            Opcode::LoadGlobal => self.load_global(&code, arg),
+            Opcode::StoreGlobal => {
+                let v = self.pop();
+                let globals = self.frame().globals;
+                self.dict_set(globals, Value::Obj(code.names[arg]), v)
+            }
+            Opcode::DeleteGlobal => {
+                let globals = self.frame().globals;
+                self.delete_name_in(globals, code.names[arg])
+            }
+            Opcode::LoadName => self.load_name(code.names[arg]),
+            Opcode::StoreName => {
+                let v = self.pop();
+                let f = self.frame();
+                let locals = f.locals.unwrap_or(f.globals);
+                self.dict_set(locals, Value::Obj(code.names[arg]), v)
+            }
+            Opcode::DeleteName => {
+                let f = self.frame();
+                let locals = f.locals.unwrap_or(f.globals);
+                self.delete_name_in(locals, code.names[arg])
+            }
+            Opcode::MakeCell => {
+                let v = self.stack[base + arg];
+                let cell = self.alloc(Object::Cell(v));
+                self.stack[base + arg] = Value::Obj(cell);
+                Ok(())
+            }
+            Opcode::CopyFreeVars => {
+                self.copy_free_vars(base + code.nlocalsplus - arg, arg);
+                Ok(())
+            }
+            Opcode::LoadClosure => {
+                let v = self.stack[base + arg];
+                self.push(v);
+                Ok(())
+            }
+            Opcode::LoadDeref => match self.cell_get(self.stack[base + arg]) {
+                Value::Null => Err(self.unbound_deref(&code, arg)),
+                v => {
+                    self.push(v);
+                    Ok(())
+                }
+            },
+            Opcode::StoreDeref => {
+                let v = self.pop();
+                self.cell_set(self.stack[base + arg], v);
+                Ok(())
+            }
+            Opcode::DeleteDeref => {
+                let cell = self.stack[base + arg];
+                if self.cell_get(cell).is_null() {
+                    Err(self.unbound_deref(&code, arg))
+                } else {
+                    self.cell_set(cell, Value::Null);
+                    Ok(())
+                }
+            }
+            Opcode::LoadClassderef => self.load_classderef(&code, base, arg),
+            Opcode::LoadAttr => {
+                let obj = self.pop();
+                let v = self.get_attr(obj, &code.code.names[arg]);
+                v.map(|v| self.push(v))
+            }
+            Opcode::StoreAttr => {
+                let obj = self.pop();
+                let v = self.pop();
+                self.set_attr(obj, &code.code.names[arg], v)
+            }
+            Opcode::DeleteAttr => {
+                let obj = self.pop();
+                self.del_attr(obj, &code.code.names[arg])
+            }
+            // The plain-method case took the fast path above.
+            Opcode::LoadMethod => self.load_method(&code.code.names[arg]),
+            Opcode::BinarySubscr => {
+                let key = self.pop();
+                let container = self.pop();
+                let v = self.get_item(container, key);
+                v.map(|v| self.push(v))
+            }
+            Opcode::StoreSubscr => {
+                let key = self.pop();
+                let container = self.pop();
+                let v = self.pop();
+                self.set_item(container, key, v)
+            }
+            Opcode::DeleteSubscr => {
+                let key = self.pop();
+                let container = self.pop();
+                self.del_item(container, key)
+            }
+            Opcode::BuildSlice => {
+                let step = if arg == 3 { self.pop() } else { Value::None };
+                let stop = self.pop();
+                let start = self.pop();
+                let s = self.alloc(Object::Slice(Box::new([start, stop, step])));
+                self.push(Value::Obj(s));
+                Ok(())
+            }
+            Opcode::BinaryOp => {
+                let b = self.pop();
+                let a = self.pop();
+                let r = match small_int_op(ins.arg, a, b) {
+                    Some(v) => Ok(v),
+                    None => self.binary_op(ins.arg, a, b),
+                };
+                r.map(|v| self.push(v))
+            }
+            Opcode::UnaryNegative => self.unary(|vm, v| vm.unary_op('-', v)),
+            Opcode::UnaryPositive => self.unary(|vm, v| vm.unary_op('+', v)),
+            Opcode::UnaryInvert => self.unary(|vm, v| vm.unary_op('~', v)),
+            Opcode::UnaryNot => self.unary(|vm, v| Ok(Value::Bool(!vm.truth(v)?))),
+            Opcode::CompareOp => {
+                let b = self.pop();
+                let a = self.pop();
+                let r = match (a, b) {
+                    (Value::Int(x), Value::Int(y)) => Ok(Value::Bool(compare_ints(arg, x, y))),
+                    _ => self.compare(ins.arg, a, b),
+                };
+                r.map(|v| self.push(v))
+            }
+            Opcode::IsOp => {
+                let b = self.pop();
+                let a = self.pop();
+                self.push(Value::Bool(a.is_same(b) != (arg == 1)));
+                Ok(())
+            }
+            Opcode::ContainsOp => {
+                let container = self.pop();
+                let item = self.pop();
+                let r = self.contains(container, item);
+                r.map(|b| self.push(Value::Bool(b != (arg == 1))))
+            }
+            Opcode::BuildTuple => {
+                let start = self.sp - arg;
+                let items = self.heap.tuple_box(&self.stack[start..self.sp]);
+                let t = self.heap.alloc(Object::Tuple(items));
+                self.sp = start;
+                self.push(Value::Obj(t));
+                Ok(())
+            }
+            Opcode::BuildList => {
+                let items = self.split_stack(self.sp - arg);
+                let l = self.new_list(items);
+                self.push(l);
+                Ok(())
+            }
+            Opcode::BuildMap => self.build_map(arg),
+            Opcode::BuildSet => self.build_set(arg),
+            Opcode::BuildString => self.build_string(arg),
+            Opcode::ListAppend => {
+                let v = self.pop();
+                let list = self.stack[self.sp - arg];
+                self.list_append(list, v);
+                Ok(())
+            }
+            Opcode::SetAdd => {
+                let v = self.pop();
+                let set = self.stack[self.sp - arg];
+                self.set_add(set, v)
+            }
+            Opcode::MapAdd => {
+                let v = self.pop();
+                let k = self.pop();
+                let d = self.stack[self.sp - arg];
+                self.dict_set(self.obj_of(d), k, v)
+            }
+            Opcode::ListExtend => {
+                let it = self.pop();
+                let list = self.stack[self.sp - arg];
+                self.list_extend(self.obj_of(list), it)
+            }
+            Opcode::SetUpdate => {
+                let it = self.pop();
+                let set = self.stack[self.sp - arg];
+                self.set_update(set, it)
+            }
+            Opcode::DictUpdate | Opcode::DictMerge => {
+                let m = self.pop();
+                let d = self.stack[self.sp - arg];
+                self.dict_update(d, m, ins.op == Opcode::DictMerge)
+            }
+            Opcode::ListToTuple => {
+                let l = self.pop();
+                let items = self.seq_items(l).map(<[Value]>::to_vec).unwrap_or_default();
+                let t = self.new_tuple(items);
+                self.push(t);
+                Ok(())
+            }
+            Opcode::UnpackSequence => self.unpack_sequence(arg),
+            Opcode::UnpackEx => self.unpack_ex(arg & 0xff, arg >> 8),
+            Opcode::FormatValue => self.format_value(ins.arg),
+            Opcode::JumpForward => {
+                flow = Flow::Jump(arg);
+                Ok(())
+            }
+            Opcode::JumpBackward => {
+                self.safe_point();
+                flow = Flow::Jump(arg);
+                Ok(())
+            }
+            Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
+                if ins.op == Opcode::PopJumpBackwardIfFalse {
+                    self.safe_point();
+                }
+                let v = self.pop();
+                match self.truth(v) {
+                    Ok(t) => {
+                        if !t {
+                            flow = Flow::Jump(arg);
+                        }
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
+                if ins.op == Opcode::PopJumpBackwardIfTrue {
+                    self.safe_point();
+                }
+                let v = self.pop();
+                match self.truth(v) {
+                    Ok(t) => {
+                        if t {
+                            flow = Flow::Jump(arg);
+                        }
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                let v = self.top();
+                match self.truth(v) {
+                    Ok(t) => {
+                        if t == (ins.op == Opcode::JumpIfTrueOrPop) {
+                            flow = Flow::Jump(arg);
+                        } else {
+                            self.pop();
+                        }
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Opcode::GetIter => {
+                let v = self.pop();
+                let it = self.get_iter(v);
+                it.map(|it| self.push(it))
+            }
+            Opcode::ForIter => {
+                // Ranges, lists and tuples took the fast path above; this is the rest.
+                self.frame_mut().pc = pc;
+                let it = self.top();
+                let next = match self.as_generator(it) {
+                    Some(g) => self
+                        .resume_gen(g, Value::None, Resumer::ForIter(arg))
+                        .map(|pushed| if pushed { None } else { Some(None) }),
+                    None => self.iter_next(it).map(Some),
+                };
+                match next {
+                    Ok(None) => {
+                        flow = Flow::Reload;
+                        Ok(())
+                    }
+                    Ok(Some(Some(v))) => {
+                        self.push(v);
+                        Ok(())
+                    }
+                    Ok(Some(None)) => {
+                        self.pop();
+                        flow = Flow::Jump(arg);
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Opcode::KwNames => {
+                *kw_names = Some(ins.arg);
+                Ok(())
+            }
+            Opcode::Call => {
+                self.frame_mut().pc = pc;
+                let names = kw_names.take().map(|i| kw_names_of(&code, i as usize));
+                let pushed = self.call_op(arg, names);
+                pushed.map(|pushed| {
+                    if pushed {
+                        flow = Flow::Reload;
+                    }
+                })
+            }
+            Opcode::CallFunctionEx => {
+                self.frame_mut().pc = pc;
+                match self.call_function_ex(arg & 1 != 0) {
+                    Ok(true) => {
+                        flow = Flow::Reload;
+                        Ok(())
+                    }
+                    Ok(false) => Ok(()),
+                    Err(e) => Err(e),
+                }
+            }
+            Opcode::MakeFunction => self.make_function(ins.arg),
+            Opcode::ReturnValue | Opcode::ReturnGenerator => {
+                let v = if ins.op == Opcode::ReturnValue {
+                    self.pop()
+                } else {
+                    self.make_generator(pc)
+                };
+                let (is_entry, r) = self.return_from_frame(v);
+                if is_entry {
+                    return r.map(|v| Flow::Exit(v.unwrap_or(Value::None)));
+                }
+                flow = Flow::Reload;
+                r.map(|v| self.extend_stack(v))
+            }
+            Opcode::YieldValue => {
+                let v = self.pop();
+                match self.suspend_gen(pc) {
+                    Ok(true) => return Ok(Flow::Exit(v)),
+                    Ok(false) => {
+                        self.push(v);
+                        flow = Flow::Reload;
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Opcode::Send => {
+                self.frame_mut().pc = pc;
+                match self.send_op(arg) {
+                    Ok(true) => {
+                        flow = Flow::Reload;
+                        Ok(())
+                    }
+                    Ok(false) => {
+                        flow = Flow::Reload;
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Opcode::GetYieldFromIter => {
+                let v = self.top();
+                if self.as_generator(v).is_some() {
+                    Ok(())
+                } else {
                     self.pop();
-                    Ok(())
-                }
-                Opcode::PushNull => {
-                    self.push(Value::Null);
-                    Ok(())
-                }
-                Opcode::Copy => {
-                    let v = self.stack[self.sp - arg];
-                    self.push(v);
-                    Ok(())
-                }
-                Opcode::Swap => {
-                    let n = self.sp;
-                    self.stack.swap(n - 1, n - arg);
-                    Ok(())
-                }
-                Opcode::LoadConst => {
-                    self.push(code.consts[arg]);
-                    Ok(())
-                }
-                Opcode::LoadFast => {
-                    let v = self.stack[base + arg];
-                    if v.is_null() {
-                        Err(self.unbound_local(&code.code.localsplus_names[arg]))
-                    } else {
-                        self.push(v);
-                        Ok(())
-                    }
-                }
-                Opcode::StoreFast => {
-                    let v = self.pop();
-                    self.stack[base + arg] = v;
-                    Ok(())
-                }
-                Opcode::DeleteFast => {
-                    if self.stack[base + arg].is_null() {
-                        Err(self.unbound_local(&code.code.localsplus_names[arg]))
-                    } else {
-                        self.stack[base + arg] = Value::Null;
-                        Ok(())
-                    }
-                }
-                Opcode::LoadGlobal => self.load_global(&code, arg),
-                Opcode::StoreGlobal => {
-                    let v = self.pop();
-                    let globals = self.frame().globals;
-                    self.dict_set(globals, Value::Obj(code.names[arg]), v)
-                }
-                Opcode::DeleteGlobal => {
-                    let globals = self.frame().globals;
-                    self.delete_name_in(globals, code.names[arg])
-                }
-                Opcode::LoadName => self.load_name(code.names[arg]),
-                Opcode::StoreName => {
-                    let v = self.pop();
-                    let f = self.frame();
-                    let locals = f.locals.unwrap_or(f.globals);
-                    self.dict_set(locals, Value::Obj(code.names[arg]), v)
-                }
-                Opcode::DeleteName => {
-                    let f = self.frame();
-                    let locals = f.locals.unwrap_or(f.globals);
-                    self.delete_name_in(locals, code.names[arg])
-                }
-                Opcode::MakeCell => {
-                    let v = self.stack[base + arg];
-                    let cell = self.alloc(Object::Cell(v));
-                    self.stack[base + arg] = Value::Obj(cell);
-                    Ok(())
-                }
-                Opcode::CopyFreeVars => {
-                    self.copy_free_vars(base + code.nlocalsplus - arg, arg);
-                    Ok(())
-                }
-                Opcode::LoadClosure => {
-                    let v = self.stack[base + arg];
-                    self.push(v);
-                    Ok(())
-                }
-                Opcode::LoadDeref => match self.cell_get(self.stack[base + arg]) {
-                    Value::Null => Err(self.unbound_deref(&code, arg)),
-                    v => {
-                        self.push(v);
-                        Ok(())
-                    }
-                },
-                Opcode::StoreDeref => {
-                    let v = self.pop();
-                    self.cell_set(self.stack[base + arg], v);
-                    Ok(())
-                }
-                Opcode::DeleteDeref => {
-                    let cell = self.stack[base + arg];
-                    if self.cell_get(cell).is_null() {
-                        Err(self.unbound_deref(&code, arg))
-                    } else {
-                        self.cell_set(cell, Value::Null);
-                        Ok(())
-                    }
-                }
-                Opcode::LoadClassderef => self.load_classderef(&code, base, arg),
-                Opcode::LoadAttr => {
-                    let obj = self.pop();
-                    let v = self.get_attr(obj, &code.code.names[arg]);
-                    v.map(|v| self.push(v))
-                }
-                Opcode::StoreAttr => {
-                    let obj = self.pop();
-                    let v = self.pop();
-                    self.set_attr(obj, &code.code.names[arg], v)
-                }
-                Opcode::DeleteAttr => {
-                    let obj = self.pop();
-                    self.del_attr(obj, &code.code.names[arg])
-                }
-                // The plain-method case took the fast path above.
-                Opcode::LoadMethod => self.load_method(&code.code.names[arg]),
-                Opcode::BinarySubscr => {
-                    let key = self.pop();
-                    let container = self.pop();
-                    let v = self.get_item(container, key);
-                    v.map(|v| self.push(v))
-                }
-                Opcode::StoreSubscr => {
-                    let key = self.pop();
-                    let container = self.pop();
-                    let v = self.pop();
-                    self.set_item(container, key, v)
-                }
-                Opcode::DeleteSubscr => {
-                    let key = self.pop();
-                    let container = self.pop();
-                    self.del_item(container, key)
-                }
-                Opcode::BuildSlice => {
-                    let step = if arg == 3 { self.pop() } else { Value::None };
-                    let stop = self.pop();
-                    let start = self.pop();
-                    let s = self.alloc(Object::Slice(Box::new([start, stop, step])));
-                    self.push(Value::Obj(s));
-                    Ok(())
-                }
-                Opcode::BinaryOp => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let r = match small_int_op(ins.arg, a, b) {
-                        Some(v) => Ok(v),
-                        None => self.binary_op(ins.arg, a, b),
-                    };
-                    r.map(|v| self.push(v))
-                }
-                Opcode::UnaryNegative => self.unary(|vm, v| vm.unary_op('-', v)),
-                Opcode::UnaryPositive => self.unary(|vm, v| vm.unary_op('+', v)),
-                Opcode::UnaryInvert => self.unary(|vm, v| vm.unary_op('~', v)),
-                Opcode::UnaryNot => self.unary(|vm, v| Ok(Value::Bool(!vm.truth(v)?))),
-                Opcode::CompareOp => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let r = match (a, b) {
-                        (Value::Int(x), Value::Int(y)) => Ok(Value::Bool(compare_ints(arg, x, y))),
-                        _ => self.compare(ins.arg, a, b),
-                    };
-                    r.map(|v| self.push(v))
-                }
-                Opcode::IsOp => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    self.push(Value::Bool(a.is_same(b) != (arg == 1)));
-                    Ok(())
-                }
-                Opcode::ContainsOp => {
-                    let container = self.pop();
-                    let item = self.pop();
-                    let r = self.contains(container, item);
-                    r.map(|b| self.push(Value::Bool(b != (arg == 1))))
-                }
-                Opcode::BuildTuple => {
-                    let start = self.sp - arg;
-                    let items = self.heap.tuple_box(&self.stack[start..self.sp]);
-                    let t = self.heap.alloc(Object::Tuple(items));
-                    self.sp = start;
-                    self.push(Value::Obj(t));
-                    Ok(())
-                }
-                Opcode::BuildList => {
-                    let items = self.split_stack(self.sp - arg);
-                    let l = self.new_list(items);
-                    self.push(l);
-                    Ok(())
-                }
-                Opcode::BuildMap => self.build_map(arg),
-                Opcode::BuildSet => self.build_set(arg),
-                Opcode::BuildString => self.build_string(arg),
-                Opcode::ListAppend => {
-                    let v = self.pop();
-                    let list = self.stack[self.sp - arg];
-                    self.list_append(list, v);
-                    Ok(())
-                }
-                Opcode::SetAdd => {
-                    let v = self.pop();
-                    let set = self.stack[self.sp - arg];
-                    self.set_add(set, v)
-                }
-                Opcode::MapAdd => {
-                    let v = self.pop();
-                    let k = self.pop();
-                    let d = self.stack[self.sp - arg];
-                    self.dict_set(self.obj_of(d), k, v)
-                }
-                Opcode::ListExtend => {
-                    let it = self.pop();
-                    let list = self.stack[self.sp - arg];
-                    self.list_extend(self.obj_of(list), it)
-                }
-                Opcode::SetUpdate => {
-                    let it = self.pop();
-                    let set = self.stack[self.sp - arg];
-                    self.set_update(set, it)
-                }
-                Opcode::DictUpdate | Opcode::DictMerge => {
-                    let m = self.pop();
-                    let d = self.stack[self.sp - arg];
-                    self.dict_update(d, m, ins.op == Opcode::DictMerge)
-                }
-                Opcode::ListToTuple => {
-                    let l = self.pop();
-                    let items = self.seq_items(l).map(<[Value]>::to_vec).unwrap_or_default();
-                    let t = self.new_tuple(items);
-                    self.push(t);
-                    Ok(())
-                }
-                Opcode::UnpackSequence => self.unpack_sequence(arg),
-                Opcode::UnpackEx => self.unpack_ex(arg & 0xff, arg >> 8),
-                Opcode::FormatValue => self.format_value(ins.arg),
-                Opcode::JumpForward => {
-                    pc = arg;
-                    Ok(())
-                }
-                Opcode::JumpBackward => {
-                    self.safe_point();
-                    pc = arg;
-                    Ok(())
-                }
-                Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
-                    if ins.op == Opcode::PopJumpBackwardIfFalse {
-                        self.safe_point();
-                    }
-                    let v = self.pop();
-                    match self.truth(v) {
-                        Ok(t) => {
-                            if !t {
-                                pc = arg;
-                            }
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
-                    if ins.op == Opcode::PopJumpBackwardIfTrue {
-                        self.safe_point();
-                    }
-                    let v = self.pop();
-                    match self.truth(v) {
-                        Ok(t) => {
-                            if t {
-                                pc = arg;
-                            }
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
-                    let v = self.top();
-                    match self.truth(v) {
-                        Ok(t) => {
-                            if t == (ins.op == Opcode::JumpIfTrueOrPop) {
-                                pc = arg;
-                            } else {
-                                self.pop();
-                            }
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::GetIter => {
-                    let v = self.pop();
                     let it = self.get_iter(v);
                     it.map(|it| self.push(it))
                 }
-                Opcode::ForIter => {
-                    // Ranges, lists and tuples took the fast path above; this is the rest.
-                    self.frame_mut().pc = pc;
-                    let it = self.top();
-                    let next = match self.as_generator(it) {
-                        Some(g) => self
-                            .resume_gen(g, Value::None, Resumer::ForIter(arg))
-                            .map(|pushed| if pushed { None } else { Some(None) }),
-                        None => self.iter_next(it).map(Some),
-                    };
-                    match next {
-                        Ok(None) => {
-                            reload!();
-                            Ok(())
-                        }
-                        Ok(Some(Some(v))) => {
-                            self.push(v);
-                            Ok(())
-                        }
-                        Ok(Some(None)) => {
-                            self.pop();
-                            pc = arg;
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::KwNames => {
-                    kw_names = Some(ins.arg);
-                    Ok(())
-                }
-                Opcode::Call => {
-                    self.frame_mut().pc = pc;
-                    let names = kw_names.take().map(|i| kw_names_of(&code, i as usize));
-                    let pushed = self.call_op(arg, names);
-                    pushed.map(|pushed| {
-                        if pushed {
-                            reload!();
-                        }
-                    })
-                }
-                Opcode::CallFunctionEx => {
-                    self.frame_mut().pc = pc;
-                    match self.call_function_ex(arg & 1 != 0) {
-                        Ok(true) => {
-                            reload!();
-                            Ok(())
-                        }
-                        Ok(false) => Ok(()),
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::MakeFunction => self.make_function(ins.arg),
-                Opcode::ReturnValue | Opcode::ReturnGenerator => {
-                    let v = if ins.op == Opcode::ReturnValue {
-                        self.pop()
-                    } else {
-                        self.make_generator(pc)
-                    };
-                    let (is_entry, r) = self.return_from_frame(v);
-                    if is_entry {
-                        return r.map(|v| v.unwrap_or(Value::None));
-                    }
-                    reload!();
-                    r.map(|v| self.extend_stack(v))
-                }
-                Opcode::YieldValue => {
-                    let v = self.pop();
-                    match self.suspend_gen(pc) {
-                        Ok(true) => return Ok(v),
-                        Ok(false) => {
-                            self.push(v);
-                            reload!();
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::Send => {
-                    self.frame_mut().pc = pc;
-                    match self.send_op(arg) {
-                        Ok(true) => {
-                            reload!();
-                            Ok(())
-                        }
-                        Ok(false) => {
-                            pc = self.frame().pc;
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::GetYieldFromIter => {
-                    let v = self.top();
-                    if self.as_generator(v).is_some() {
-                        Ok(())
-                    } else {
-                        self.pop();
-                        let it = self.get_iter(v);
-                        it.map(|it| self.push(it))
-                    }
-                }
-                Opcode::LoadBuildClass => {
-                    match self.dict_get_str(self.builtins, "__build_class__") {
-                        Some(bc) => {
-                            self.push(bc);
-                            Ok(())
-                        }
-                        None => Err(self.name_error("__build_class__")),
-                    }
-                }
-                Opcode::RaiseVarargs => self.raise_varargs(arg),
-                Opcode::PushExcInfo => {
-                    let exc = self.pop();
-                    self.push(self.handled);
-                    self.push(exc);
-                    self.handled = exc;
-                    Ok(())
-                }
-                Opcode::PopExcept => {
-                    self.handled = self.pop();
-                    Ok(())
-                }
-                Opcode::CheckExcMatch => self.check_exc_match(),
-                Opcode::Reraise => {
-                    let exc = self.pop();
-                    self.reraise = true;
-                    Err(self.obj_of(exc))
-                }
-                Opcode::LoadAssertionError => {
-                    let c = self.exc_class(ExcKind::AssertionError);
-                    self.push(Value::Obj(c));
-                    Ok(())
-                }
-                Opcode::ImportName | Opcode::ImportFrom => Err(self.not_implemented(ins.op)),
-            };
-            if let Err(exc) = result {
-                self.frame_mut().pc = pc;
-                self.unwind(exc)?;
-                reload!();
             }
-            sp = self.sp;
+            Opcode::LoadBuildClass => match self.dict_get_str(self.builtins, "__build_class__") {
+                Some(bc) => {
+                    self.push(bc);
+                    Ok(())
+                }
+                None => Err(self.name_error("__build_class__")),
+            },
+            Opcode::RaiseVarargs => self.raise_varargs(arg),
+            Opcode::PushExcInfo => {
+                let exc = self.pop();
+                self.push(self.handled);
+                self.push(exc);
+                self.handled = exc;
+                Ok(())
+            }
+            Opcode::PopExcept => {
+                self.handled = self.pop();
+                Ok(())
+            }
+            Opcode::CheckExcMatch => self.check_exc_match(),
+            Opcode::Reraise => {
+                let exc = self.pop();
+                self.reraise = true;
+                Err(self.obj_of(exc))
+            }
+            Opcode::LoadAssertionError => {
+                let c = self.exc_class(ExcKind::AssertionError);
+                self.push(Value::Obj(c));
+                Ok(())
+            }
+            Opcode::ImportName | Opcode::ImportFrom => Err(self.not_implemented(ins.op)),
+        };
+        match result {
+            Ok(()) => Ok(flow),
+            Err(exc) => {
+                // After a return the caller's frame is current, its `pc` already saved.
+                if !matches!(flow, Flow::Reload) {
+                    self.frame_mut().pc = pc;
+                }
+                Err(exc)
+            }
         }
     }
 

@@ -22,28 +22,35 @@ pub(crate) struct GlobalCacheEntry {
 impl Vm {
     /// Looks up the str object `name` in a dict (identity first, then text).
     pub(crate) fn dict_get_name(&self, d: ObjRef, name: ObjRef) -> Option<Value> {
+        self.dict_find_name(d, name)
+            .map(|i| self.dict_ref(d).value_at(i))
+    }
+
+    /// The entry index of the str object `name` in a dict (identity first, then text).
+    pub(crate) fn dict_find_name(&self, d: ObjRef, name: ObjRef) -> Option<usize> {
         let Object::Str(s) = self.heap.get(name) else {
             return None;
         };
-        let t = self.dict_ref(d);
-        t.find(s.hash, |k| {
+        self.dict_ref(d).find(s.hash, |k| {
             k.as_obj() == Some(name) || self.as_str(k) == Some(&s.s)
         })
-        .map(|i| t.value_at(i))
     }
 
-    /// `d[name] = v` for an interned str `name` (identity compare, cached hash).
-    pub(crate) fn dict_set_name(&mut self, d: ObjRef, name: ObjRef, v: Value) {
-        let Object::Str(s) = self.heap.get(name) else {
-            return;
-        };
-        let hash = s.hash;
-        let found = self.dict_ref(d).find(hash, |k| {
-            k.as_obj() == Some(name) || self.as_str(k) == Some(&s.s)
-        });
-        match found {
-            Some(i) => self.dict_mut(d).set_value_at(i, v),
-            None => self.dict_mut(d).insert_new(hash, Value::Obj(name), v),
+    /// `d[name] = v` for an interned str `name` (identity compare, cached hash); returns
+    /// the entry index the value now has.
+    pub(crate) fn dict_set_name(&mut self, d: ObjRef, name: ObjRef, v: Value) -> usize {
+        match self.dict_find_name(d, name) {
+            Some(i) => {
+                self.dict_mut(d).set_value_at(i, v);
+                i
+            }
+            None => {
+                let hash = match self.heap.get(name) {
+                    Object::Str(s) => s.hash,
+                    _ => unreachable!("names are str objects"),
+                };
+                self.dict_mut(d).insert_new(hash, Value::Obj(name), v)
+            }
         }
     }
 

@@ -266,6 +266,7 @@ impl Vm {
             .collect::<Vec<_>>();
         let names: Vec<ObjRef> = code.names.iter().map(|n| self.intern(n)).collect();
         let global_cache = names.iter().map(|_| Default::default()).collect();
+        let attr_hints = names.iter().map(|_| Default::default()).collect();
         let simple_args = code.kwonlyargcount == 0
             && code.flags
                 & (pyc_bytecode::code_flags::VARARGS | pyc_bytecode::code_flags::VARKEYWORDS)
@@ -277,6 +278,7 @@ impl Vm {
             consts,
             names,
             global_cache,
+            attr_hints,
         })
     }
 

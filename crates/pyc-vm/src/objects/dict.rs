@@ -4,7 +4,7 @@
 
 use std::cell::Cell;
 
-use crate::value::Value;
+use crate::value::{ObjRef, Value};
 
 const EMPTY: u32 = u32::MAX;
 const TOMBSTONE: u32 = u32::MAX - 1;
@@ -151,14 +151,22 @@ impl Dict {
         self.entries[i].value
     }
 
+    /// The value at entry index `i` if that entry's key is the object `key`: checks a
+    /// remembered position, which may be stale (then `None`), without hashing or probing.
+    #[inline]
+    pub fn value_if_key_at(&self, i: usize, key: ObjRef) -> Option<Value> {
+        let e = self.entries.get(i)?;
+        (e.key.as_obj() == Some(key)).then_some(e.value)
+    }
+
     /// Replaces the value at entry index `i`.
     pub fn set_value_at(&mut self, i: usize, v: Value) {
         self.entries[i].value = v;
         self.version = next_version();
     }
 
-    /// Appends a key known to be absent.
-    pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) {
+    /// Appends a key known to be absent; returns its entry index.
+    pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) -> usize {
         if (self.entries.len() + 1) * 3 > self.table.len() * 2 {
             self.rebuild();
         }
@@ -170,6 +178,7 @@ impl Dict {
             .find(|&i| self.table[i] == EMPTY || self.table[i] == TOMBSTONE)
             .expect("the table always has a free slot");
         self.table[slot] = idx;
+        idx as usize
     }
 
     /// Removes the key with this hash satisfying `eq`, returning its entry.
@@ -276,7 +285,9 @@ impl crate::vm::Vm {
         let t = self.dict_mut(d);
         match found {
             Some(i) => t.set_value_at(i, value),
-            None => t.insert_new(h, key, value),
+            None => {
+                t.insert_new(h, key, value);
+            }
         }
         Ok(())
     }
@@ -325,7 +336,6 @@ impl crate::vm::Vm {
 
 use crate::builtins::Kw;
 use crate::objects::{NativeFn, Object, ViewKind};
-use crate::value::ObjRef;
 use crate::vm::Vm;
 use crate::PyResult;
 

@@ -138,6 +138,11 @@ pub struct CodeData {
     pub simple_args: bool,
     /// `LOAD_GLOBAL`'s cache, one entry per name in `names` (see [`crate::scope`]).
     pub(crate) global_cache: Box<[std::cell::Cell<Option<crate::scope::GlobalCacheEntry>>]>,
+    /// Attribute access's inline cache, one entry per name in `names`: the entry index
+    /// at which the name was last found in an instance's `__dict__`. Instances of one
+    /// class fill their dicts in the same order, so the hint usually holds (see
+    /// [`crate::attr`]).
+    pub(crate) attr_hints: Box<[std::cell::Cell<u32>]>,
 }
 
 /// A Python function object.
