@@ -303,7 +303,7 @@ impl Vm {
                     Ok(())
                 }
             }
-            Opcode::LoadGlobal => self.load_global(&code, arg),
+            Opcode::LoadGlobal => self.load_global(code, arg),
             Opcode::StoreGlobal => {
                 let v = self.pop();
                 let globals = self.frame().globals;
@@ -341,7 +341,7 @@ impl Vm {
                 Ok(())
             }
             Opcode::LoadDeref => match self.cell_get(self.stack[base + arg]) {
-                Value::Null => Err(self.unbound_deref(&code, arg)),
+                Value::Null => Err(self.unbound_deref(code, arg)),
                 v => {
                     self.push(v);
                     Ok(())
@@ -355,13 +355,13 @@ impl Vm {
             Opcode::DeleteDeref => {
                 let cell = self.stack[base + arg];
                 if self.cell_get(cell).is_null() {
-                    Err(self.unbound_deref(&code, arg))
+                    Err(self.unbound_deref(code, arg))
                 } else {
                     self.cell_set(cell, Value::Null);
                     Ok(())
                 }
             }
-            Opcode::LoadClassderef => self.load_classderef(&code, base, arg),
+            Opcode::LoadClassderef => self.load_classderef(code, base, arg),
             Opcode::LoadAttr => {
                 let obj = self.pop();
                 let v = self.get_attr(obj, &code.code.names[arg]);
@@ -587,7 +587,7 @@ impl Vm {
             }
             Opcode::Call => {
                 self.frame_mut().pc = pc;
-                let names = kw_names.take().map(|i| kw_names_of(&code, i as usize));
+                let names = kw_names.take().map(|i| kw_names_of(code, i as usize));
                 let pushed = self.call_op(arg, names);
                 pushed.map(|pushed| {
                     if pushed {
