@@ -10,6 +10,16 @@ use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
+/// What a `LOAD_METHOD` instruction found last: the plain function `method` on class
+/// `ty`, found while the type lookups were in `generation`. Types and values it names are
+/// not roots: a collection starts a new generation first.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MethodCacheEntry {
+    ty: ObjRef,
+    generation: u64,
+    method: Value,
+}
+
 impl Vm {
     /// `obj.name`.
     pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> PyResult<Value> {
@@ -174,27 +184,49 @@ impl Vm {
     }
 
     /// A plain function found on `obj`'s class that `obj.name` would bind (no class
-    /// receiver, no instance attribute shadowing it), for the unbound `LOAD_METHOD` form.
+    /// receiver, no instance attribute shadowing it), for the unbound `LOAD_METHOD` form;
+    /// the name is `code.names[index]`. The instruction remembers the last class and
+    /// function it found, valid while the type lookups it came from are
+    /// ([`Vm::forget_type_lookups`]).
     // Kept out of line so the dispatch loop's hot path stays small.
     #[inline(never)]
-    pub(crate) fn method_on_type(&self, obj: Value, name: ObjRef, text: &str) -> Option<Value> {
-        let dict = match obj {
+    pub(crate) fn method_on_type(
+        &self,
+        obj: Value,
+        code: &CodeData,
+        index: usize,
+    ) -> Option<Value> {
+        let (ty, dict) = match obj {
             Value::Obj(r) => match self.heap.get(r) {
                 Object::Type(_) | Object::Super(..) => return None,
-                Object::Instance(i) => Some(i.dict),
-                Object::Exception(e) => e.dict,
-                _ => None,
+                Object::Instance(i) => (i.class, Some(i.dict)),
+                Object::Exception(e) => (e.class, e.dict),
+                _ => (self.type_of(obj), None),
             },
-            _ => None,
+            _ => (self.type_of(obj), None),
         };
-        let m = self.lookup_in_type_named(self.type_of(obj), name, text)?;
-        let is_func = m
-            .as_obj()
-            .is_some_and(|r| matches!(self.heap.get(r), Object::Builtin(_) | Object::Function(_)));
-        if !is_func || dict.is_some_and(|d| self.dict_get_name(d, name).is_some()) {
+        let name = code.names[index];
+        if dict.is_some_and(|d| self.dict_find_name(d, name).is_some()) {
             return None;
         }
-        Some(m)
+        let cache = &code.method_cache[index];
+        match cache.get() {
+            Some(e) if e.ty == ty && e.generation == self.type_generation => Some(e.method),
+            _ => {
+                let method = self.lookup_in_type_named(ty, name, &code.code.names[index])?;
+                let is_func = method.as_obj().is_some_and(|r| {
+                    matches!(self.heap.get(r), Object::Builtin(_) | Object::Function(_))
+                });
+                is_func.then(|| {
+                    cache.set(Some(MethodCacheEntry {
+                        ty,
+                        generation: self.type_generation,
+                        method,
+                    }));
+                    method
+                })
+            }
+        }
     }
 
     fn str_value(&mut self, s: &str) -> Value {
@@ -384,7 +416,7 @@ impl Vm {
         );
         if user_type || (!special_exc && matches!(self.heap.get(r), Object::Exception(_))) {
             if user_type {
-                self.type_attrs.get_mut().clear();
+                self.forget_type_lookups();
                 self.note_properties(vec![v]);
             }
             let d = match self.heap.get(r) {
@@ -468,7 +500,7 @@ impl Vm {
         };
         if let Some(d) = dict {
             if matches!(self.heap.get(r), Object::Type(_)) {
-                self.type_attrs.get_mut().clear();
+                self.forget_type_lookups();
             }
             let key = self.new_str(name);
             return match self.dict_del(d, key)? {

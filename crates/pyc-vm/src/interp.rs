@@ -183,9 +183,7 @@ impl Vm {
                 }
                 Opcode::LoadMethod => {
                     let obj = self.stack[sp - 1];
-                    if let Some(m) =
-                        self.method_on_type(obj, code.names[arg], &code.code.names[arg])
-                    {
+                    if let Some(m) = self.method_on_type(obj, &code, arg) {
                         self.stack[sp - 1] = m;
                         push!(obj);
                         continue;

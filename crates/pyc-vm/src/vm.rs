@@ -56,6 +56,9 @@ pub struct Vm {
     pub(crate) class_properties: bool,
     /// Where attribute names resolve on types (see [`crate::type_cache`]).
     pub(crate) type_attrs: std::cell::RefCell<crate::type_cache::TypeAttrCache>,
+    /// Bumped whenever `type_attrs` is emptied; the per-instruction method caches
+    /// (`CodeData::method_cache`) are valid only in the generation that filled them.
+    pub(crate) type_generation: u64,
 }
 
 impl Default for Vm {
@@ -93,6 +96,7 @@ impl Vm {
             interned: HashMap::new(),
             class_properties: false,
             type_attrs: std::cell::RefCell::new(crate::type_cache::TypeAttrCache::new()),
+            type_generation: 0,
         };
         vm.init_builtins();
         vm
@@ -138,9 +142,17 @@ impl Vm {
         self.heap.live()
     }
 
+    /// Forgets every remembered lookup on types: after a class namespace changed, or
+    /// before a collection.
+    pub(crate) fn forget_type_lookups(&mut self) {
+        self.type_attrs.get_mut().clear();
+        self.type_generation += 1;
+    }
+
     /// Runs a full collection now (`gc.collect()`).
     pub fn collect_garbage(&mut self) {
-        self.type_attrs.get_mut().clear();
+        // A collection may free a type or a cached value and reuse its slot.
+        self.forget_type_lookups();
         let mut m = Marker::new();
         let heap = &mut self.heap;
         for &v in &self.stack[..self.sp] {
@@ -267,6 +279,7 @@ impl Vm {
         let names: Vec<ObjRef> = code.names.iter().map(|n| self.intern(n)).collect();
         let global_cache = names.iter().map(|_| Default::default()).collect();
         let attr_hints = names.iter().map(|_| Default::default()).collect();
+        let method_cache = names.iter().map(|_| Default::default()).collect();
         let simple_args = code.kwonlyargcount == 0
             && code.flags
                 & (pyc_bytecode::code_flags::VARARGS | pyc_bytecode::code_flags::VARKEYWORDS)
@@ -279,6 +292,7 @@ impl Vm {
             names,
             global_cache,
             attr_hints,
+            method_cache,
         })
     }
 

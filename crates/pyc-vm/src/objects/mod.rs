@@ -143,6 +143,8 @@ pub struct CodeData {
     /// class fill their dicts in the same order, so the hint usually holds (see
     /// [`crate::attr`]).
     pub(crate) attr_hints: Box<[std::cell::Cell<u32>]>,
+    /// `LOAD_METHOD`'s inline cache, one entry per name in `names` (see [`crate::attr`]).
+    pub(crate) method_cache: Box<[std::cell::Cell<Option<crate::attr::MethodCacheEntry>>]>,
 }
 
 /// A Python function object.
