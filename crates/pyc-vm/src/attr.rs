@@ -96,7 +96,7 @@ impl Vm {
     }
 
     /// `LOAD_METHOD name` when `name` is not a plain method of `obj`'s class (the
-    /// dispatch loop pushes `method obj` itself for those, see [`Vm::method_on_type`]):
+    /// dispatch loop pushes `method obj` itself for those, see [`Vm::push_method`]):
     /// `obj` -> `NULL attr`.
     pub(crate) fn load_method(&mut self, text: &str) -> PyResult<()> {
         let obj = self.pop();
@@ -106,31 +106,46 @@ impl Vm {
         Ok(())
     }
 
-    /// `LOAD_ATTR` of `code.names[index]` on an instance of a user class whose class has
-    /// no property of that name and whose `__dict__` holds it: the common case. The
-    /// instruction's hint (where the name was last found in an instance dict) is tried
-    /// before a hashed lookup. `None` sends the lookup down the general path
-    /// ([`Vm::get_attr`]).
+    /// `LOAD_ATTR` of `code.names[index]` on the instance at `stack[at]`, replacing it
+    /// with the attribute, when the instance's class has no property of that name and its
+    /// `__dict__` holds it: the common case. The instruction's hint (where the name was
+    /// last found in an instance dict) is tried before a hashed lookup. `false` sends the
+    /// lookup down the general path ([`Vm::get_attr`]).
+    ///
+    /// The attribute is copied from the dict entry straight into the stack slot: handing
+    /// it back as a return value would store it in pieces, and the next instruction's
+    /// whole-value load of the slot would then wait for those stores to retire instead of
+    /// being forwarded.
     // Kept out of line so the dispatch loop's hot path stays small.
     #[inline(never)]
-    pub(crate) fn instance_attr(&self, obj: Value, code: &CodeData, index: usize) -> Option<Value> {
-        let (class, dict) = self.instance_parts(obj)?;
+    pub(crate) fn load_instance_attr(&mut self, at: usize, code: &CodeData, index: usize) -> bool {
+        let Some((class, dict)) = self.instance_parts(self.stack[at]) else {
+            return false;
+        };
         let name = code.names[index];
         if self.class_has_property(class, name, &code.code.names[index]) {
-            return None;
+            return false;
         }
         let hint = &code.attr_hints[index];
-        let d = self.dict_ref(dict);
-        if let Some(v) = d.value_if_key_at(hint.get() as usize, name) {
-            return Some(v);
-        }
-        let i = self.dict_find_name(dict, name)?;
-        hint.set(i as u32);
-        Some(d.value_at(i))
+        let i = match self
+            .dict_ref(dict)
+            .value_if_key_at(hint.get() as usize, name)
+        {
+            Some(_) => hint.get() as usize,
+            None => match self.dict_find_name(dict, name) {
+                Some(i) => {
+                    hint.set(i as u32);
+                    i
+                }
+                None => return false,
+            },
+        };
+        self.stack[at] = self.dict_ref(dict).value_at(i);
+        true
     }
 
     /// `STORE_ATTR` of `code.names[index]` on an instance of a user class whose class has
-    /// no property of that name, with the same hint as [`Vm::instance_attr`]; `false`
+    /// no property of that name, with the same hint as [`Vm::load_instance_attr`]; `false`
     /// sends the store down the general path ([`Vm::set_attr`]).
     // Kept out of line so the dispatch loop's hot path stays small.
     #[inline(never)]
@@ -183,22 +198,19 @@ impl Vm {
             .is_some_and(|p| matches!(self.heap.get(p), Object::Property(..)))
     }
 
-    /// A plain function found on `obj`'s class that `obj.name` would bind (no class
-    /// receiver, no instance attribute shadowing it), for the unbound `LOAD_METHOD` form;
-    /// the name is `code.names[index]`. The instruction remembers the last class and
-    /// function it found, valid while the type lookups it came from are
-    /// ([`Vm::forget_type_lookups`]).
+    /// `LOAD_METHOD` of `code.names[index]` on `stack[at]` when it finds a plain
+    /// function on the object's class (no class receiver, no instance attribute
+    /// shadowing it): leaves `function obj` at `stack[at..at + 2]`, which must exist.
+    /// The instruction remembers the last class and function it found, valid while the
+    /// type lookups it came from are ([`Vm::forget_type_lookups`]). `false` sends the
+    /// lookup down the general path ([`Vm::load_method`]).
     // Kept out of line so the dispatch loop's hot path stays small.
     #[inline(never)]
-    pub(crate) fn method_on_type(
-        &self,
-        obj: Value,
-        code: &CodeData,
-        index: usize,
-    ) -> Option<Value> {
+    pub(crate) fn push_method(&mut self, at: usize, code: &CodeData, index: usize) -> bool {
+        let obj = self.stack[at];
         let (ty, dict) = match obj {
             Value::Obj(r) => match self.heap.get(r) {
-                Object::Type(_) | Object::Super(..) => return None,
+                Object::Type(_) | Object::Super(..) => return false,
                 Object::Instance(i) => (i.class, Some(i.dict)),
                 Object::Exception(e) => (e.class, e.dict),
                 _ => (self.type_of(obj), None),
@@ -207,26 +219,33 @@ impl Vm {
         };
         let name = code.names[index];
         if dict.is_some_and(|d| self.dict_find_name(d, name).is_some()) {
-            return None;
+            return false;
         }
         let cache = &code.method_cache[index];
-        match cache.get() {
-            Some(e) if e.ty == ty && e.generation == self.type_generation => Some(e.method),
+        let method = match cache.get() {
+            Some(e) if e.ty == ty && e.generation == self.type_generation => e.method,
             _ => {
-                let method = self.lookup_in_type_named(ty, name, &code.code.names[index])?;
+                let Some(method) = self.lookup_in_type_named(ty, name, &code.code.names[index])
+                else {
+                    return false;
+                };
                 let is_func = method.as_obj().is_some_and(|r| {
                     matches!(self.heap.get(r), Object::Builtin(_) | Object::Function(_))
                 });
-                is_func.then(|| {
-                    cache.set(Some(MethodCacheEntry {
-                        ty,
-                        generation: self.type_generation,
-                        method,
-                    }));
-                    method
-                })
+                if !is_func {
+                    return false;
+                }
+                cache.set(Some(MethodCacheEntry {
+                    ty,
+                    generation: self.type_generation,
+                    method,
+                }));
+                method
             }
-        }
+        };
+        self.stack[at + 1] = obj;
+        self.stack[at] = method;
+        true
     }
 
     fn str_value(&mut self, s: &str) -> Value {

@@ -169,8 +169,7 @@ impl Vm {
                     }
                 }
                 Opcode::LoadAttr => {
-                    if let Some(v) = self.instance_attr(self.stack[sp - 1], &code, arg) {
-                        self.stack[sp - 1] = v;
+                    if self.load_instance_attr(sp - 1, &code, arg) {
                         continue;
                     }
                 }
@@ -182,10 +181,9 @@ impl Vm {
                     }
                 }
                 Opcode::LoadMethod => {
-                    let obj = self.stack[sp - 1];
-                    if let Some(m) = self.method_on_type(obj, &code, arg) {
-                        self.stack[sp - 1] = m;
-                        push!(obj);
+                    self.reserve_stack(sp + 1);
+                    if self.push_method(sp - 1, &code, arg) {
+                        sp += 1;
                         continue;
                     }
                 }
