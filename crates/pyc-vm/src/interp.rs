@@ -168,11 +168,7 @@ impl Vm {
                         continue;
                     }
                 }
-                Opcode::LoadAttr => {
-                    if self.load_instance_attr(sp - 1, &code, arg) {
-                        continue;
-                    }
-                }
+                Opcode::LoadAttr if self.load_instance_attr(sp - 1, &code, arg) => continue,
                 Opcode::StoreAttr => {
                     let (obj, v) = (self.stack[sp - 1], self.stack[sp - 2]);
                     if self.set_instance_attr(obj, &code, arg, v) {
