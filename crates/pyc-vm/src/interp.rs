@@ -93,10 +93,16 @@ impl Vm {
                     continue;
                 }
                 Opcode::LoadDeref => {
-                    let v = self.cell_get(self.stack[base + arg]);
-                    if !v.is_null() {
-                        push!(v);
-                        continue;
+                    // Copied whole from the cell, then checked, as LOAD_FAST.
+                    self.reserve_stack(sp + 1);
+                    if let Value::Obj(r) = self.stack[base + arg] {
+                        if let Object::Cell(v) = self.heap.get(r) {
+                            self.stack[sp] = *v;
+                            if !self.stack[sp].is_null() {
+                                sp += 1;
+                                continue;
+                            }
+                        }
                     }
                 }
                 Opcode::StoreDeref => {
