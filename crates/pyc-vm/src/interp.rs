@@ -174,6 +174,14 @@ impl Vm {
                         continue;
                     }
                 }
+                Opcode::LoadGlobal => {
+                    self.reserve_stack(sp + 2);
+                    let pushed = self.push_cached_global(sp, &code, arg);
+                    if pushed > 0 {
+                        sp += pushed;
+                        continue;
+                    }
+                }
                 Opcode::LoadAttr if self.load_instance_attr(sp - 1, &code, arg) => continue,
                 Opcode::StoreAttr => {
                     let (obj, v) = (self.stack[sp - 1], self.stack[sp - 2]);

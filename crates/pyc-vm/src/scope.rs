@@ -54,6 +54,27 @@ impl Vm {
         }
     }
 
+    /// `LOAD_GLOBAL`'s fast path: when the instruction's cache entry is still current,
+    /// writes `[NULL] value` at `stack[at..]` (which must exist) and returns how many
+    /// values it wrote; 0 sends the lookup down [`Vm::load_global`].
+    #[inline]
+    pub(crate) fn push_cached_global(&mut self, at: usize, code: &CodeData, arg: usize) -> usize {
+        let Some(entry) = code.global_cache[arg >> 1].get() else {
+            return 0;
+        };
+        let globals = self.frame().globals;
+        if entry.globals != globals
+            || entry.versions.0 != self.dict_ref(globals).version()
+            || entry.versions.1 != self.dict_ref(self.builtins).version()
+        {
+            return 0;
+        }
+        let with_null = arg & 1;
+        self.stack[at] = Value::Null;
+        self.stack[at + with_null] = entry.value;
+        1 + with_null
+    }
+
     /// `LOAD_GLOBAL`: globals, then builtins; pushes `NULL` first when `arg & 1`.
     /// The answer is cached per name with the versions of both dicts, so repeated
     /// lookups of an unchanged global cost two version checks.
