@@ -59,16 +59,7 @@ impl Vm {
         let (code, globals, closure) = (f.code.clone(), f.globals, f.closure);
         let base = fpos + 1;
         self.resize_stack(base + code.nlocalsplus);
-        // A closure's body starts with `COPY_FREE_VARS n`: do it here, with the function
-        // at hand, and start the frame after it.
-        let pc = match (code.code.instructions.first(), closure) {
-            (Some(ins), Some(closure)) if ins.op == Opcode::CopyFreeVars => {
-                let n = ins.arg as usize;
-                self.copy_cells(closure, base + code.nlocalsplus - n, n);
-                1
-            }
-            _ => 0,
-        };
+        let pc = self.copy_free_vars_on_entry(&code, closure, base);
         self.frames.push(Frame {
             code,
             pc,
@@ -81,6 +72,26 @@ impl Vm {
             kind: FrameKind::Call,
         });
         true
+    }
+
+    /// A closure's body starts with `COPY_FREE_VARS n`: a call does it while the function
+    /// is at hand, copying the cells into the new frame at `base`, and the frame starts
+    /// after it. Returns the frame's first instruction.
+    #[inline(always)]
+    fn copy_free_vars_on_entry(
+        &mut self,
+        code: &CodeData,
+        closure: Option<ObjRef>,
+        base: usize,
+    ) -> usize {
+        match (code.code.instructions.first(), closure) {
+            (Some(ins), Some(closure)) if ins.op == Opcode::CopyFreeVars => {
+                let n = ins.arg as usize;
+                self.copy_cells(closure, base + code.nlocalsplus - n, n);
+                1
+            }
+            _ => 0,
+        }
     }
 
     /// Calls the callable at `stack[fpos]` with the `nargs` values above it (the last
@@ -202,14 +213,16 @@ impl Vm {
         };
         let code = f.code.clone();
         let globals = f.globals;
+        let closure = f.closure;
         if kwnames.is_none() && code.simple_args && nargs == code.code.argcount as usize {
             self.resize_stack(args_start + code.nlocalsplus);
         } else {
             self.bind_args(fr, &code, args_start, nargs, kwnames.unwrap_or_default())?;
         }
+        let pc = self.copy_free_vars_on_entry(&code, closure, args_start);
         self.frames.push(Frame {
             code,
-            pc: 0,
+            pc,
             base: args_start,
             func: Some(fr),
             globals,
@@ -418,7 +431,8 @@ impl Vm {
         };
         let mut names = Vec::new();
         let mut values = Vec::new();
-        if let Some(Value::Obj(d)) = kwargs {
+        let kwargs = kwargs.and_then(Value::as_obj);
+        if let Some(d) = kwargs.filter(|&d| !self.dict_ref(d).is_empty()) {
             let items: Vec<(Value, Value)> = self.dict_ref(d).iter().collect();
             for (k, v) in items {
                 match self.as_str(k) {
