@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use crate::exceptions::ExcKind;
+use crate::heap::Heap;
 use crate::objects::generator::GenState;
 use crate::objects::{CodeData, Object, PyStr};
 use crate::value::{ObjRef, Value};
@@ -18,6 +19,53 @@ pub(crate) struct MethodCacheEntry {
     ty: ObjRef,
     generation: u64,
     method: Value,
+}
+
+/// `LOAD_ATTR`'s inline check, for the dispatch loop: the value of `code.names[index]`
+/// in the `__dict__` of the instance `obj` when the instruction's hint names that entry
+/// and no class namespace has ever held a property. It takes the heap rather than the
+/// VM so that the loop can copy the value straight into a stack slot while holding it.
+/// `None` leaves the lookup to [`Vm::load_instance_attr`].
+#[inline(always)]
+pub(crate) fn hinted_instance_value<'h>(
+    heap: &'h Heap,
+    class_properties: bool,
+    obj: Value,
+    code: &CodeData,
+    index: usize,
+) -> Option<&'h Value> {
+    if class_properties {
+        return None;
+    }
+    let Object::Instance(i) = heap.get(obj.as_obj()?) else {
+        return None;
+    };
+    let Object::Dict(d) = heap.get(i.dict) else {
+        return None;
+    };
+    d.value_if_key_at(code.attr_hints[index].get() as usize, code.names[index])
+}
+
+/// `STORE_ATTR`'s inline check, the counterpart of [`hinted_instance_value`]: the value
+/// slot to overwrite, found the same way.
+#[inline(always)]
+pub(crate) fn hinted_instance_slot<'h>(
+    heap: &'h mut Heap,
+    class_properties: bool,
+    obj: Value,
+    code: &CodeData,
+    index: usize,
+) -> Option<&'h mut Value> {
+    if class_properties {
+        return None;
+    }
+    let Object::Instance(i) = heap.get(obj.as_obj()?) else {
+        return None;
+    };
+    let Object::Dict(d) = heap.get_mut(i.dict) else {
+        return None;
+    };
+    d.value_mut_if_key_at(code.attr_hints[index].get() as usize, code.names[index])
 }
 
 impl Vm {

@@ -15,6 +15,7 @@ use std::rc::Rc;
 
 use pyc_bytecode::{Constant, Instruction, Opcode};
 
+use crate::attr::{hinted_instance_slot, hinted_instance_value};
 use crate::exceptions::ExcKind;
 use crate::frame::{FrameKind, Resumer};
 use crate::objects::{CodeData, Object};
@@ -182,8 +183,27 @@ impl Vm {
                         continue;
                     }
                 }
-                Opcode::LoadAttr if self.load_instance_attr(sp - 1, &code, arg) => continue,
+                Opcode::LoadAttr => {
+                    let (heap, props) = (&self.heap, self.class_properties);
+                    if let Some(v) =
+                        hinted_instance_value(heap, props, self.stack[sp - 1], &code, arg)
+                    {
+                        self.stack[sp - 1] = *v;
+                        continue;
+                    }
+                    if self.load_instance_attr(sp - 1, &code, arg) {
+                        continue;
+                    }
+                }
                 Opcode::StoreAttr => {
+                    let (heap, props) = (&mut self.heap, self.class_properties);
+                    if let Some(slot) =
+                        hinted_instance_slot(heap, props, self.stack[sp - 1], &code, arg)
+                    {
+                        *slot = self.stack[sp - 2];
+                        sp -= 2;
+                        continue;
+                    }
                     let (obj, v) = (self.stack[sp - 1], self.stack[sp - 2]);
                     if self.set_instance_attr(obj, &code, arg, v) {
                         sp -= 2;

@@ -154,9 +154,22 @@ impl Dict {
     /// The value at entry index `i` if that entry's key is the object `key`: checks a
     /// remembered position, which may be stale (then `None`), without hashing or probing.
     #[inline]
-    pub fn value_if_key_at(&self, i: usize, key: ObjRef) -> Option<Value> {
+    pub fn value_if_key_at(&self, i: usize, key: ObjRef) -> Option<&Value> {
         let e = self.entries.get(i)?;
-        (e.key.as_obj() == Some(key)).then_some(e.value)
+        (e.key.as_obj() == Some(key)).then_some(&e.value)
+    }
+
+    /// The value at entry index `i`, to be replaced, if that entry's key is the object
+    /// `key` (a remembered position, as [`Dict::value_if_key_at`]); the dict counts as
+    /// changed.
+    #[inline]
+    pub fn value_mut_if_key_at(&mut self, i: usize, key: ObjRef) -> Option<&mut Value> {
+        let e = self.entries.get_mut(i)?;
+        if e.key.as_obj() != Some(key) {
+            return None;
+        }
+        self.version = next_version();
+        Some(&mut e.value)
     }
 
     /// Replaces the value at entry index `i`.
