@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use pyc_bytecode::{code_flags, Opcode};
+use pyc_bytecode::code_flags;
 
 use crate::exceptions::ExcKind;
 use crate::frame::{Frame, FrameKind};
@@ -84,13 +84,12 @@ impl Vm {
         closure: Option<ObjRef>,
         base: usize,
     ) -> usize {
-        match (code.code.instructions.first(), closure) {
-            (Some(ins), Some(closure)) if ins.op == Opcode::CopyFreeVars => {
-                let n = ins.arg as usize;
+        match (code.free_vars_on_entry, closure) {
+            (0, _) | (_, None) => 0,
+            (n, Some(closure)) => {
                 self.copy_cells(closure, base + code.nlocalsplus - n, n);
                 1
             }
-            _ => 0,
         }
     }
 

@@ -284,9 +284,14 @@ impl Vm {
             && code.flags
                 & (pyc_bytecode::code_flags::VARARGS | pyc_bytecode::code_flags::VARKEYWORDS)
                 == 0;
+        let free_vars_on_entry = match code.instructions.first() {
+            Some(ins) if ins.op == pyc_bytecode::Opcode::CopyFreeVars => ins.arg as usize,
+            _ => 0,
+        };
         Rc::new(CodeData {
             nlocalsplus: code.nlocalsplus(),
             simple_args,
+            free_vars_on_entry,
             code,
             consts,
             names,

@@ -136,6 +136,9 @@ pub struct CodeData {
     pub nlocalsplus: usize,
     /// Whether the fast call path applies: no `*args`, `**kwargs` or keyword-only params.
     pub simple_args: bool,
+    /// `n` when the code starts with `COPY_FREE_VARS n` (a closure's body), else 0: a
+    /// call copies the cells itself and starts the frame after that instruction.
+    pub free_vars_on_entry: usize,
     /// `LOAD_GLOBAL`'s cache, one entry per name in `names` (see [`crate::scope`]).
     pub(crate) global_cache: Box<[std::cell::Cell<Option<crate::scope::GlobalCacheEntry>>]>,
     /// Attribute access's inline cache, one entry per name in `names`: the entry index
