@@ -506,9 +506,18 @@ impl Vm {
         r
     }
 
-    /// `MAKE_FUNCTION flags`: `[defaults] [kwdefaults] [annotations] [closure] code`.
-    pub(crate) fn make_function(&mut self, flags: u32) -> PyResult<()> {
-        let code_v = self.pop();
+    /// `MAKE_FUNCTION flags`: `[defaults] [kwdefaults] [annotations] [closure] code` ->
+    /// `function`. `false`, with nothing popped, when the top is not a code object (only
+    /// malformed bytecode has that; the general path reports it).
+    pub(crate) fn make_function(&mut self, flags: u32) -> bool {
+        let Some(code_obj) = self.top().as_obj() else {
+            return false;
+        };
+        let Object::Code(code) = self.heap.get(code_obj) else {
+            return false;
+        };
+        let code = code.clone();
+        self.pop();
         let opt = |vm: &mut Vm, bit: u32| {
             if flags & bit != 0 {
                 vm.pop().as_obj()
@@ -520,11 +529,6 @@ impl Vm {
         let _annotations = opt(self, 0x04);
         let kwdefaults = opt(self, 0x02);
         let defaults = opt(self, 0x01);
-        let code_obj = self.obj_of(code_v);
-        let Object::Code(code) = self.heap.get(code_obj) else {
-            return Err(self.type_error("MAKE_FUNCTION expects a code object"));
-        };
-        let code = code.clone();
         let f = Function {
             renamed: None,
             code,
@@ -538,6 +542,6 @@ impl Vm {
         let f = self.heap.function_box(f);
         let r = self.alloc(Object::Function(f));
         self.push(Value::Obj(r));
-        Ok(())
+        true
     }
 }

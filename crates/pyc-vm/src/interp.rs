@@ -116,6 +116,28 @@ impl Vm {
                     push!(self.stack[base + arg]);
                     continue;
                 }
+                // Allocation only counts; it never collects, so these need no safe point.
+                Opcode::MakeCell => {
+                    let v = self.stack[base + arg];
+                    let cell = self.heap.alloc(Object::Cell(v));
+                    self.stack[base + arg] = Value::Obj(cell);
+                    continue;
+                }
+                Opcode::MakeFunction => {
+                    self.sp = sp;
+                    if self.make_function(ins.arg) {
+                        sp = self.sp;
+                        continue;
+                    }
+                }
+                Opcode::BuildTuple => {
+                    let start = sp - arg;
+                    let items = self.heap.tuple_box(&self.stack[start..sp]);
+                    let t = self.heap.alloc(Object::Tuple(items));
+                    self.stack[start] = Value::Obj(t);
+                    sp = start + 1;
+                    continue;
+                }
                 Opcode::PopTop => {
                     sp -= 1;
                     continue;
@@ -351,11 +373,8 @@ impl Vm {
                 let locals = f.locals.unwrap_or(f.globals);
                 self.delete_name_in(locals, code.names[arg])
             }
-            Opcode::MakeCell => {
-                let v = self.stack[base + arg];
-                let cell = self.alloc(Object::Cell(v));
-                self.stack[base + arg] = Value::Obj(cell);
-                Ok(())
+            Opcode::MakeCell | Opcode::BuildTuple => {
+                unreachable!("{} always completes on the hot path", ins.op.name())
             }
             Opcode::CopyFreeVars => {
                 self.copy_free_vars(base + code.nlocalsplus - arg, arg);
@@ -462,14 +481,6 @@ impl Vm {
                 let item = self.pop();
                 let r = self.contains(container, item);
                 r.map(|b| self.push(Value::Bool(b != (arg == 1))))
-            }
-            Opcode::BuildTuple => {
-                let start = self.sp - arg;
-                let items = self.heap.tuple_box(&self.stack[start..self.sp]);
-                let t = self.heap.alloc(Object::Tuple(items));
-                self.sp = start;
-                self.push(Value::Obj(t));
-                Ok(())
             }
             Opcode::BuildList => {
                 let items = self.split_stack(self.sp - arg);
@@ -632,7 +643,8 @@ impl Vm {
                     Err(e) => Err(e),
                 }
             }
-            Opcode::MakeFunction => self.make_function(ins.arg),
+            // A code object on top took the hot path.
+            Opcode::MakeFunction => Err(self.type_error("MAKE_FUNCTION expects a code object")),
             Opcode::ReturnValue | Opcode::ReturnGenerator => {
                 let v = if ins.op == Opcode::ReturnValue {
                     self.pop()
