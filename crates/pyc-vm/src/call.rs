@@ -58,7 +58,14 @@ impl Vm {
         }
         let (code, globals, closure) = (f.code.clone(), f.globals, f.closure);
         let base = fpos + 1;
-        self.resize_stack(base + code.nlocalsplus);
+        // The free variables' slots are about to receive the closure's cells: only the
+        // other locals start out unbound.
+        let free = if closure.is_some() {
+            code.free_vars_on_entry
+        } else {
+            0
+        };
+        self.resize_stack(base + code.nlocalsplus - free);
         let pc = self.copy_free_vars_on_entry(&code, closure, base);
         self.frames.push(Frame {
             code,
@@ -75,8 +82,9 @@ impl Vm {
     }
 
     /// A closure's body starts with `COPY_FREE_VARS n`: a call does it while the function
-    /// is at hand, copying the cells into the new frame at `base`, and the frame starts
-    /// after it. Returns the frame's first instruction.
+    /// is at hand, copying the cells into the last `n` localsplus slots of the new frame
+    /// at `base` (the stack then ends after localsplus), and the frame starts after it.
+    /// Returns the frame's first instruction.
     #[inline(always)]
     fn copy_free_vars_on_entry(
         &mut self,
@@ -87,7 +95,10 @@ impl Vm {
         match (code.free_vars_on_entry, closure) {
             (0, _) | (_, None) => 0,
             (n, Some(closure)) => {
-                self.copy_cells(closure, base + code.nlocalsplus - n, n);
+                let end = base + code.nlocalsplus;
+                self.reserve_stack(end);
+                self.copy_cells(closure, end - n, n);
+                self.sp = end;
                 1
             }
         }
