@@ -143,13 +143,18 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
     }
 }
 
-/// Frees every unmarked object and clears the marks.
+/// Frees every unmarked object and clears the marks. Slots and marks are walked in step,
+/// so the loop needs no index checks; a freed object's boxes go back to the pools.
 fn sweep(heap: &mut Heap) {
-    for i in 0..heap.slots.len() {
-        if heap.marks[i] {
-            heap.marks[i] = false;
-        } else {
-            heap.free_slot(i);
+    let cells = heap.slots.iter_mut().zip(heap.marks.iter_mut());
+    for (i, (slot, mark)) in cells.enumerate() {
+        if std::mem::take(mark) {
+            continue;
+        }
+        if let Some(obj) = slot.take() {
+            heap.free.push(i as u32);
+            heap.live -= 1;
+            heap.pools.recycle(obj);
         }
     }
     heap.allocated_since_gc = 0;

@@ -35,7 +35,7 @@ pub(crate) struct Pools {
 
 impl Pools {
     /// Takes back what a freed object owns, if it is worth keeping.
-    fn recycle(&mut self, obj: Object) {
+    pub(crate) fn recycle(&mut self, obj: Object) {
         match obj {
             Object::Dict(mut d) | Object::Set(mut d) if self.dicts.len() < POOL_SIZE => {
                 *d = Dict::new();
@@ -152,15 +152,6 @@ impl Heap {
                 b
             }
             None => items.into(),
-        }
-    }
-
-    /// Frees slot `i`, keeping its object's boxes for reuse.
-    pub(crate) fn free_slot(&mut self, i: usize) {
-        if let Some(obj) = self.slots[i].take() {
-            self.free.push(i as u32);
-            self.live -= 1;
-            self.pools.recycle(obj);
         }
     }
 
