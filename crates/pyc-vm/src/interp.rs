@@ -130,6 +130,20 @@ impl Vm {
                         continue;
                     }
                 }
+                // `f(*args, **kwargs)` builds a dict and merges `kwargs` into it: usually
+                // nothing, which needs no hashing at all.
+                Opcode::BuildMap if arg == 0 => {
+                    let d = self.heap.dict_box();
+                    let d = self.heap.alloc(Object::Dict(d));
+                    push!(Value::Obj(d));
+                    continue;
+                }
+                Opcode::DictMerge | Opcode::DictUpdate
+                    if self.is_empty_dict(self.stack[sp - 1]) =>
+                {
+                    sp -= 1;
+                    continue;
+                }
                 Opcode::BuildTuple => {
                     let start = sp - arg;
                     let items = self.heap.tuple_box(&self.stack[start..sp]);
@@ -519,9 +533,13 @@ impl Vm {
                 self.set_update(set, it)
             }
             Opcode::DictUpdate | Opcode::DictMerge => {
-                let m = self.pop();
-                let d = self.stack[self.sp - arg];
-                self.dict_update(d, m, ins.op == Opcode::DictMerge)
+                // `[func args] d ... m`: the mapping stays on the stack while it is read.
+                let m = self.top();
+                let d = self.stack[self.sp - 1 - arg];
+                let call = (ins.op == Opcode::DictMerge).then(|| self.stack[self.sp - 3 - arg]);
+                let r = self.dict_update(d, m, call);
+                self.pop();
+                r
             }
             Opcode::ListToTuple => {
                 let l = self.pop();

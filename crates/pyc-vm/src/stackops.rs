@@ -39,27 +39,77 @@ impl Vm {
         Ok(())
     }
 
-    /// `DICT_UPDATE` / `DICT_MERGE` (which rejects repeated keys).
-    pub(crate) fn dict_update(&mut self, d: Value, m: Value, merge: bool) -> PyResult<()> {
+    /// `DICT_UPDATE` / `DICT_MERGE`: adds the items of the mapping `m` to the dict `d`.
+    /// `call` is the function being called, for `DICT_MERGE` (a call's `**` argument),
+    /// which rejects repeated keys and names the function in its errors. `m` must still
+    /// be on the stack, so that it stays rooted while its `keys()` and `__getitem__` run.
+    pub(crate) fn dict_update(&mut self, d: Value, m: Value, call: Option<Value>) -> PyResult<()> {
         let d = self.obj_of(d);
         let items: Vec<(Value, Value)> = match m.as_obj().map(|r| self.heap.get(r)) {
             Some(Object::Dict(t)) => t.iter().collect(),
             _ => {
-                let msg = format!("'{}' object is not a mapping", self.type_name(m));
-                return Err(self.type_error(msg));
+                let mark = self.roots.len();
+                let items = self.mapping_items(m, call);
+                self.roots.truncate(mark);
+                items?
             }
         };
         for (k, v) in items {
-            if merge && self.dict_get(d, k)?.is_some() {
-                let msg = format!(
-                    "got multiple values for keyword argument '{}'",
-                    self.to_str(k)
-                );
-                return Err(self.type_error(msg));
+            if let Some(func) = call {
+                if self.dict_get(d, k)?.is_some() {
+                    let msg = format!(
+                        "{} got multiple values for keyword argument '{}'",
+                        self.function_str(func),
+                        self.to_str(k)
+                    );
+                    return Err(self.type_error(msg));
+                }
             }
             self.dict_set(d, k, v)?;
         }
         Ok(())
+    }
+
+    /// The items of a mapping that is not a dict, through its `keys()` and
+    /// `__getitem__`. What it collects goes to `Vm::roots` (the caller truncates them).
+    fn mapping_items(&mut self, m: Value, call: Option<Value>) -> PyResult<Vec<(Value, Value)>> {
+        let Ok(keys) = self.get_attr(m, "keys") else {
+            let tname = self.type_name(m);
+            let msg = match call {
+                Some(func) => format!(
+                    "{} argument after ** must be a mapping, not {tname}",
+                    self.function_str(func)
+                ),
+                None => format!("'{tname}' object is not a mapping"),
+            };
+            return Err(self.type_error(msg));
+        };
+        let keys = self.call_value(keys, &[])?;
+        self.roots.push(keys);
+        let keys = self.collect_iterable(keys)?;
+        self.roots.extend_from_slice(&keys);
+        let mut items = Vec::with_capacity(keys.len());
+        for k in keys {
+            let v = self.get_item(m, k)?;
+            self.roots.push(v);
+            items.push((k, v));
+        }
+        Ok(items)
+    }
+
+    /// How CPython names a callable in call errors: `module.qualname()`, or just
+    /// `qualname()` for builtins, or `str(func)` when it has no `__qualname__`.
+    fn function_str(&mut self, func: Value) -> String {
+        let Ok(qualname) = self.get_attr(func, "__qualname__") else {
+            return self.to_str(func);
+        };
+        let qualname = self.to_str(qualname);
+        match self.get_attr(func, "__module__").map(|m| self.to_str(m)) {
+            Ok(module) if module != "builtins" && module != "None" => {
+                format!("{module}.{qualname}()")
+            }
+            _ => format!("{qualname}()"),
+        }
     }
 
     /// `BUILD_MAP n`.

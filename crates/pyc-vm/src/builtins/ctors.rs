@@ -282,7 +282,7 @@ pub(crate) fn fill_dict(
             .as_obj()
             .is_some_and(|r| matches!(vm.heap.get(r), Object::Dict(_)));
         if is_dict {
-            vm.dict_update(Value::Obj(d), src, false)?;
+            vm.dict_update(Value::Obj(d), src, None)?;
         } else {
             for (i, item) in vm.collect_iterable(src)?.into_iter().enumerate() {
                 let pair = match vm.seq_items(item) {

@@ -270,6 +270,12 @@ impl crate::vm::Vm {
         }
     }
 
+    /// Whether `v` is a dict with no items.
+    pub(crate) fn is_empty_dict(&self, v: Value) -> bool {
+        v.as_obj()
+            .is_some_and(|r| matches!(self.heap.get(r), Object::Dict(d) if d.is_empty()))
+    }
+
     /// Number of items of a dict or set.
     pub(crate) fn dict_len(&self, d: crate::value::ObjRef) -> usize {
         self.dict_ref(d).len()
