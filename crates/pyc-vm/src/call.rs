@@ -520,6 +520,8 @@ impl Vm {
     /// `MAKE_FUNCTION flags`: `[defaults] [kwdefaults] [annotations] [closure] code` ->
     /// `function`. `false`, with nothing popped, when the top is not a code object (only
     /// malformed bytecode has that; the general path reports it).
+    // Kept out of line so the dispatch loop's hot path stays small.
+    #[inline(never)]
     pub(crate) fn make_function(&mut self, flags: u32) -> bool {
         let Some(code_obj) = self.top().as_obj() else {
             return false;

@@ -118,9 +118,7 @@ impl Vm {
                 }
                 // Allocation only counts; it never collects, so these need no safe point.
                 Opcode::MakeCell => {
-                    let v = self.stack[base + arg];
-                    let cell = self.heap.alloc(Object::Cell(v));
-                    self.stack[base + arg] = Value::Obj(cell);
+                    self.make_cell(base + arg);
                     continue;
                 }
                 Opcode::MakeFunction => {
@@ -133,9 +131,9 @@ impl Vm {
                 // `f(*args, **kwargs)` builds a dict and merges `kwargs` into it: usually
                 // nothing, which needs no hashing at all.
                 Opcode::BuildMap if arg == 0 => {
-                    let d = self.heap.dict_box();
-                    let d = self.heap.alloc(Object::Dict(d));
-                    push!(Value::Obj(d));
+                    self.reserve_stack(sp + 1);
+                    self.put_empty_dict(sp);
+                    sp += 1;
                     continue;
                 }
                 Opcode::DictMerge | Opcode::DictUpdate
@@ -145,11 +143,7 @@ impl Vm {
                     continue;
                 }
                 Opcode::BuildTuple => {
-                    let start = sp - arg;
-                    let items = self.heap.tuple_box(&self.stack[start..sp]);
-                    let t = self.heap.alloc(Object::Tuple(items));
-                    self.stack[start] = Value::Obj(t);
-                    sp = start + 1;
+                    sp = self.build_tuple(sp, arg);
                     continue;
                 }
                 Opcode::PopTop => {

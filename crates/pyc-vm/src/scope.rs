@@ -190,6 +190,14 @@ impl Vm {
         self.copy_cells(closure, start, n);
     }
 
+    /// `MAKE_CELL`: replaces the value in `stack[slot]` with a new cell holding it.
+    // Kept out of line so the dispatch loop's hot path stays small.
+    #[inline(never)]
+    pub(crate) fn make_cell(&mut self, slot: usize) {
+        let cell = self.heap.alloc(Object::Cell(self.stack[slot]));
+        self.stack[slot] = Value::Obj(cell);
+    }
+
     /// Copies the first `n` cells of the closure tuple `closure` into `stack[start..]`.
     // Inlined into the call fast path; most closures capture one variable, and moving it
     // directly beats both a loop and a call to `memcpy`.

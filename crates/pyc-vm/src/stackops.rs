@@ -112,6 +112,24 @@ impl Vm {
         }
     }
 
+    /// `BUILD_TUPLE n` on a stack whose top is `sp`; returns the new top.
+    // Kept out of line, as the allocating fast paths are, so the dispatch loop stays small.
+    #[inline(never)]
+    pub(crate) fn build_tuple(&mut self, sp: usize, n: usize) -> usize {
+        let start = sp - n;
+        let items = self.heap.tuple_box(&self.stack[start..sp]);
+        let t = self.heap.alloc(Object::Tuple(items));
+        self.stack[start] = Value::Obj(t);
+        start + 1
+    }
+
+    /// `BUILD_MAP 0`: a new empty dict in `stack[at]`, which must exist.
+    #[inline(never)]
+    pub(crate) fn put_empty_dict(&mut self, at: usize) {
+        let d = self.new_dict();
+        self.stack[at] = Value::Obj(d);
+    }
+
     /// `BUILD_MAP n`.
     pub(crate) fn build_map(&mut self, n: usize) -> PyResult<()> {
         let items = self.split_stack(self.sp - 2 * n);
