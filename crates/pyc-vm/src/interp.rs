@@ -310,31 +310,8 @@ impl Vm {
         let arg = ins.arg as usize;
         let mut flow = Flow::Next;
         let result: PyResult<()> = match ins.op {
-            Opcode::Nop => Ok(()),
             Opcode::Resume => {
                 self.safe_point();
-                Ok(())
-            }
-            Opcode::PopTop => {
-                self.pop();
-                Ok(())
-            }
-            Opcode::PushNull => {
-                self.push(Value::Null);
-                Ok(())
-            }
-            Opcode::Copy => {
-                let v = self.stack[self.sp - arg];
-                self.push(v);
-                Ok(())
-            }
-            Opcode::Swap => {
-                let n = self.sp;
-                self.stack.swap(n - 1, n - arg);
-                Ok(())
-            }
-            Opcode::LoadConst => {
-                self.push(code.consts[arg]);
                 Ok(())
             }
             Opcode::LoadFast => {
@@ -345,11 +322,6 @@ impl Vm {
                     self.push(v);
                     Ok(())
                 }
-            }
-            Opcode::StoreFast => {
-                let v = self.pop();
-                self.stack[base + arg] = v;
-                Ok(())
             }
             Opcode::DeleteFast => {
                 if self.stack[base + arg].is_null() {
@@ -381,16 +353,23 @@ impl Vm {
                 let locals = f.locals.unwrap_or(f.globals);
                 self.delete_name_in(locals, code.names[arg])
             }
-            Opcode::MakeCell | Opcode::BuildTuple => {
+            // These always complete on the hot path, which never sends them here.
+            Opcode::Nop
+            | Opcode::PopTop
+            | Opcode::PushNull
+            | Opcode::Copy
+            | Opcode::Swap
+            | Opcode::LoadConst
+            | Opcode::StoreFast
+            | Opcode::LoadClosure
+            | Opcode::StoreDeref
+            | Opcode::JumpForward
+            | Opcode::MakeCell
+            | Opcode::BuildTuple => {
                 unreachable!("{} always completes on the hot path", ins.op.name())
             }
             Opcode::CopyFreeVars => {
                 self.copy_free_vars(base + code.nlocalsplus - arg, arg);
-                Ok(())
-            }
-            Opcode::LoadClosure => {
-                let v = self.stack[base + arg];
-                self.push(v);
                 Ok(())
             }
             Opcode::LoadDeref => match self.cell_get(self.stack[base + arg]) {
@@ -400,11 +379,6 @@ impl Vm {
                     Ok(())
                 }
             },
-            Opcode::StoreDeref => {
-                let v = self.pop();
-                self.cell_set(self.stack[base + arg], v);
-                Ok(())
-            }
             Opcode::DeleteDeref => {
                 let cell = self.stack[base + arg];
                 if self.cell_get(cell).is_null() {
@@ -545,10 +519,6 @@ impl Vm {
             Opcode::UnpackSequence => self.unpack_sequence(arg),
             Opcode::UnpackEx => self.unpack_ex(arg & 0xff, arg >> 8),
             Opcode::FormatValue => self.format_value(ins.arg),
-            Opcode::JumpForward => {
-                flow = Flow::Jump(arg);
-                Ok(())
-            }
             Opcode::JumpBackward => {
                 self.safe_point();
                 flow = Flow::Jump(arg);
