@@ -100,6 +100,18 @@ impl Vm {
         }
         match found {
             Some(v) => self.bind_instance_attr(v, obj, t, name),
+            None => self.missing_attr(obj, t, name),
+        }
+    }
+
+    /// `obj.name` found neither on `obj` nor on its class `t`: the class's
+    /// `__getattr__(obj, name)` when it defines one, else `AttributeError`.
+    fn missing_attr(&mut self, obj: Value, t: ObjRef, name: &str) -> PyResult<Value> {
+        match self.lookup_in_type(t, "__getattr__") {
+            Some(hook) => {
+                let name = self.new_str(name);
+                self.call_value(hook, &[obj, name])
+            }
             None => Err(self.no_attribute(obj, name)),
         }
     }
