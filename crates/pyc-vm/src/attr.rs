@@ -23,18 +23,18 @@ pub(crate) struct MethodCacheEntry {
 
 /// `LOAD_ATTR`'s inline check, for the dispatch loop: the value of `code.names[index]`
 /// in the `__dict__` of the instance `obj` when the instruction's hint names that entry
-/// and no class namespace has ever held a property. It takes the heap rather than the
+/// and no class namespace has ever held a property or an attribute hook. It takes the heap rather than the
 /// VM so that the loop can copy the value straight into a stack slot while holding it.
 /// `None` leaves the lookup to [`Vm::load_instance_attr`].
 #[inline(always)]
 pub(crate) fn hinted_instance_value<'h>(
     heap: &'h Heap,
-    class_properties: bool,
+    class_attr_hooks: bool,
     obj: Value,
     code: &CodeData,
     index: usize,
 ) -> Option<&'h Value> {
-    if class_properties {
+    if class_attr_hooks {
         return None;
     }
     let Object::Instance(i) = heap.get(obj.as_obj()?) else {
@@ -51,12 +51,12 @@ pub(crate) fn hinted_instance_value<'h>(
 #[inline(always)]
 pub(crate) fn hinted_instance_slot<'h>(
     heap: &'h mut Heap,
-    class_properties: bool,
+    class_attr_hooks: bool,
     obj: Value,
     code: &CodeData,
     index: usize,
 ) -> Option<&'h mut Value> {
-    if class_properties {
+    if class_attr_hooks {
         return None;
     }
     let Object::Instance(i) = heap.get(obj.as_obj()?) else {
@@ -69,8 +69,36 @@ pub(crate) fn hinted_instance_slot<'h>(
 }
 
 impl Vm {
-    /// `obj.name`.
+    /// `obj.name`: the class's `__getattribute__` if it defines one, else the default
+    /// lookup; when either raises `AttributeError`, the class's `__getattr__`.
     pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> PyResult<Value> {
+        let hook = match self.class_attr_hooks {
+            true => self.instance_hook(obj, "__getattribute__"),
+            false => None,
+        };
+        let found = match hook {
+            Some(hook) => {
+                let name = self.new_str(name);
+                self.call_value(hook, &[obj, name])
+            }
+            None => self.generic_get_attr(obj, name),
+        };
+        match found {
+            Err(e) if self.exc_matches(e, self.exc_class(ExcKind::AttributeError)) => {
+                match self.instance_hook(obj, "__getattr__") {
+                    Some(fallback) => {
+                        let name = self.new_str(name);
+                        self.call_value(fallback, &[obj, name])
+                    }
+                    None => Err(e),
+                }
+            }
+            found => found,
+        }
+    }
+
+    /// `object.__getattribute__`: `obj.name` by the default rules (no hooks).
+    pub(crate) fn generic_get_attr(&mut self, obj: Value, name: &str) -> PyResult<Value> {
         if let Some(v) = self.special_attr(obj, name)? {
             return Ok(v);
         }
@@ -100,18 +128,6 @@ impl Vm {
         }
         match found {
             Some(v) => self.bind_instance_attr(v, obj, t, name),
-            None => self.missing_attr(obj, t, name),
-        }
-    }
-
-    /// `obj.name` found neither on `obj` nor on its class `t`: the class's
-    /// `__getattr__(obj, name)` when it defines one, else `AttributeError`.
-    fn missing_attr(&mut self, obj: Value, t: ObjRef, name: &str) -> PyResult<Value> {
-        match self.lookup_in_type(t, "__getattr__") {
-            Some(hook) => {
-                let name = self.new_str(name);
-                self.call_value(hook, &[obj, name])
-            }
             None => Err(self.no_attribute(obj, name)),
         }
     }
@@ -167,8 +183,8 @@ impl Vm {
     }
 
     /// `LOAD_ATTR` of `code.names[index]` on the instance at `stack[at]`, replacing it
-    /// with the attribute, when the instance's class has no property of that name and its
-    /// `__dict__` holds it: the common case. The instruction's hint (where the name was
+    /// with the attribute, when the instance's class has no property of that name and no
+    /// `__getattribute__`, and its `__dict__` holds it: the common case. The instruction's hint (where the name was
     /// last found in an instance dict) is tried before a hashed lookup. `false` sends the
     /// lookup down the general path ([`Vm::get_attr`]).
     ///
@@ -183,7 +199,7 @@ impl Vm {
             return false;
         };
         let name = code.names[index];
-        if self.class_has_property(class, name, &code.code.names[index]) {
+        if self.class_intercepts(class, name, &code.code.names[index], "__getattribute__") {
             return false;
         }
         let hint = &code.attr_hints[index];
@@ -205,7 +221,7 @@ impl Vm {
     }
 
     /// `STORE_ATTR` of `code.names[index]` on an instance of a user class whose class has
-    /// no property of that name, with the same hint as [`Vm::load_instance_attr`]; `false`
+    /// no property of that name and no `__setattr__`, with the same hint as [`Vm::load_instance_attr`]; `false`
     /// sends the store down the general path ([`Vm::set_attr`]).
     // Kept out of line so the dispatch loop's hot path stays small.
     #[inline(never)]
@@ -220,7 +236,7 @@ impl Vm {
             return false;
         };
         let name = code.names[index];
-        if self.class_has_property(class, name, &code.code.names[index]) {
+        if self.class_intercepts(class, name, &code.code.names[index], "__setattr__") {
             return false;
         }
         let hint = &code.attr_hints[index];
@@ -240,22 +256,47 @@ impl Vm {
         }
     }
 
-    /// Records whether any of `values`, about to live in a class namespace, is a
-    /// property: until one does, no instance attribute can be intercepted by one.
-    pub(crate) fn note_properties(&mut self, values: Vec<Value>) {
-        self.class_properties |= values
-            .iter()
-            .filter_map(|v| v.as_obj())
-            .any(|r| matches!(self.heap.get(r), Object::Property(..)));
+    /// Records whether `name = v`, about to live in a class namespace, can intercept
+    /// instance attribute access (a property, or one of the attribute hooks): until one
+    /// can, the fast paths need not look for them.
+    pub(crate) fn note_class_attr(&mut self, name: &str, v: Value) {
+        let is_property = v
+            .as_obj()
+            .is_some_and(|r| matches!(self.heap.get(r), Object::Property(..)));
+        let is_hook = matches!(name, "__getattribute__" | "__setattr__" | "__delattr__");
+        self.class_attr_hooks |= is_property || is_hook;
     }
 
-    fn class_has_property(&self, class: ObjRef, name: ObjRef, text: &str) -> bool {
-        if !self.class_properties {
+    /// Whether reading (`hook` = `__getattribute__`) or writing (`__setattr__`) the
+    /// attribute `name` of an instance of `class` must take the general path: the class
+    /// has a property of that name or defines the hook.
+    fn class_intercepts(&self, class: ObjRef, name: ObjRef, text: &str, hook: &str) -> bool {
+        if !self.class_attr_hooks {
             return false;
         }
-        self.lookup_in_type_named(class, name, text)
+        let is_property = self
+            .lookup_in_type_named(class, name, text)
             .and_then(Value::as_obj)
-            .is_some_and(|p| matches!(self.heap.get(p), Object::Property(..)))
+            .is_some_and(|p| matches!(self.heap.get(p), Object::Property(..)));
+        is_property || self.attr_hook(class, hook).is_some()
+    }
+
+    /// The class's own `hook` (`__getattribute__`, `__setattr__`, `__delattr__` or
+    /// `__getattr__`) if it defines one in Python; `object`'s builtin defaults are not
+    /// hooks.
+    fn attr_hook(&self, class: ObjRef, hook: &str) -> Option<Value> {
+        self.lookup_in_type(class, hook).filter(|h| {
+            !h.as_obj()
+                .is_some_and(|r| matches!(self.heap.get(r), Object::Builtin(_)))
+        })
+    }
+
+    /// [`Vm::attr_hook`] for an instance of a user class.
+    fn instance_hook(&self, obj: Value, hook: &str) -> Option<Value> {
+        match self.heap.get(obj.as_obj()?) {
+            Object::Instance(i) => self.attr_hook(i.class, hook),
+            _ => None,
+        }
     }
 
     /// `LOAD_METHOD` of `code.names[index]` on `stack[at]` when it finds a plain
@@ -284,7 +325,12 @@ impl Vm {
         let cache = &code.method_cache[index];
         let method = match cache.get() {
             Some(e) if e.ty == ty && e.generation == self.type_generation => e.method,
+            // A class that gains `__getattribute__` starts a new generation, so only a
+            // miss needs to look for one.
             _ => {
+                if self.class_attr_hooks && self.attr_hook(ty, "__getattribute__").is_some() {
+                    return false;
+                }
                 let Some(method) = self.lookup_in_type_named(ty, name, &code.code.names[index])
                 else {
                     return false;
@@ -480,8 +526,21 @@ impl Vm {
         Ok(Some(v))
     }
 
-    /// `obj.name = v`.
+    /// `obj.name = v`: the class's `__setattr__` if it defines one, else the default.
     pub(crate) fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
+        if let Some(hook) = self
+            .class_attr_hooks
+            .then(|| self.instance_hook(obj, "__setattr__"))
+            .flatten()
+        {
+            let name = self.new_str(name);
+            return self.call_value(hook, &[obj, name, v]).map(drop);
+        }
+        self.generic_set_attr(obj, name, v)
+    }
+
+    /// `object.__setattr__`: `obj.name = v` by the default rules (no hooks).
+    pub(crate) fn generic_set_attr(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
         let Value::Obj(r) = obj else {
             return Err(self.no_attribute(obj, name));
         };
@@ -496,7 +555,7 @@ impl Vm {
         if user_type || (!special_exc && matches!(self.heap.get(r), Object::Exception(_))) {
             if user_type {
                 self.forget_type_lookups();
-                self.note_properties(vec![v]);
+                self.note_class_attr(name, v);
             }
             let d = match self.heap.get(r) {
                 Object::Type(t) => t.dict,
@@ -566,8 +625,21 @@ impl Vm {
         Ok(())
     }
 
-    /// `del obj.name`.
+    /// `del obj.name`: the class's `__delattr__` if it defines one, else the default.
     pub(crate) fn del_attr(&mut self, obj: Value, name: &str) -> PyResult<()> {
+        if let Some(hook) = self
+            .class_attr_hooks
+            .then(|| self.instance_hook(obj, "__delattr__"))
+            .flatten()
+        {
+            let name = self.new_str(name);
+            return self.call_value(hook, &[obj, name]).map(drop);
+        }
+        self.generic_del_attr(obj, name)
+    }
+
+    /// `object.__delattr__`: `del obj.name` by the default rules (no hooks).
+    pub(crate) fn generic_del_attr(&mut self, obj: Value, name: &str) -> PyResult<()> {
         let Value::Obj(r) = obj else {
             return Err(self.no_attribute(obj, name));
         };

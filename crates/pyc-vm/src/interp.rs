@@ -214,7 +214,7 @@ impl Vm {
                     }
                 }
                 Opcode::LoadAttr => {
-                    let (heap, props) = (&self.heap, self.class_properties);
+                    let (heap, props) = (&self.heap, self.class_attr_hooks);
                     if let Some(v) =
                         hinted_instance_value(heap, props, self.stack[sp - 1], &code, arg)
                     {
@@ -226,7 +226,7 @@ impl Vm {
                     }
                 }
                 Opcode::StoreAttr => {
-                    let (heap, props) = (&mut self.heap, self.class_properties);
+                    let (heap, props) = (&mut self.heap, self.class_attr_hooks);
                     if let Some(slot) =
                         hinted_instance_slot(heap, props, self.stack[sp - 1], &code, arg)
                     {

@@ -51,9 +51,11 @@ pub struct Vm {
     /// code objects is the same object and dict lookups of names compare by identity.
     /// Interned strings live as long as the VM (they are roots).
     pub(crate) interned: HashMap<Rc<str>, ObjRef>,
-    /// Whether any class namespace has ever held a property (a data descriptor); until
-    /// then instance attributes need no check for one.
-    pub(crate) class_properties: bool,
+    /// Whether any class namespace has ever held something that intercepts instance
+    /// attribute access: a property (a data descriptor), `__getattribute__`,
+    /// `__setattr__` or `__delattr__`. Until then instance attributes need no check for
+    /// them.
+    pub(crate) class_attr_hooks: bool,
     /// Where attribute names resolve on types (see [`crate::type_cache`]).
     pub(crate) type_attrs: std::cell::RefCell<crate::type_cache::TypeAttrCache>,
     /// Bumped whenever `type_attrs` is emptied; the per-instruction method caches
@@ -94,7 +96,7 @@ impl Vm {
             out,
             sources: HashMap::new(),
             interned: HashMap::new(),
-            class_properties: false,
+            class_attr_hooks: false,
             type_attrs: std::cell::RefCell::new(crate::type_cache::TypeAttrCache::new()),
             type_generation: 0,
         };

@@ -34,6 +34,9 @@ impl Vm {
         self.add_method(prop, "setter", property_setter, false);
         self.add_method(object, "__init__", object_init, false);
         self.add_method(object, "__repr__", object_repr, false);
+        self.add_method(object, "__getattribute__", object_getattribute, false);
+        self.add_method(object, "__setattr__", object_setattr, false);
+        self.add_method(object, "__delattr__", object_delattr, false);
         let exc = self.exc_class(ExcKind::BaseException);
         self.add_method(exc, "__init__", exception_init, false);
         let gen = self.types.generator;
@@ -195,6 +198,40 @@ fn object_repr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("__repr__", args, 1, 1)?;
     let s = vm.repr(args[0]);
     Ok(vm.new_str(s))
+}
+
+/// `object.__getattribute__(obj, name)`: the default lookup, for hooks to fall back on.
+fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("__getattribute__", args, 2, 2)?;
+    let name = attr_name(vm, args[1])?;
+    vm.generic_get_attr(args[0], &name)
+}
+
+/// `object.__setattr__(obj, name, value)`: the default store.
+fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("__setattr__", args, 3, 3)?;
+    let name = attr_name(vm, args[1])?;
+    vm.generic_set_attr(args[0], &name, args[2])?;
+    Ok(Value::None)
+}
+
+/// `object.__delattr__(obj, name)`: the default deletion.
+fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("__delattr__", args, 2, 2)?;
+    let name = attr_name(vm, args[1])?;
+    vm.generic_del_attr(args[0], &name)?;
+    Ok(Value::None)
+}
+
+/// An attribute name argument, which must be a str.
+fn attr_name(vm: &mut Vm, v: Value) -> PyResult<String> {
+    match vm.as_str(v) {
+        Some(s) => Ok(s.to_owned()),
+        None => {
+            let msg = format!("attribute name must be string, not '{}'", vm.type_name(v));
+            Err(vm.type_error(msg))
+        }
+    }
 }
 
 fn exception_init(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {

@@ -21,7 +21,12 @@ impl Vm {
         bases: &[Value],
         ns: ObjRef,
     ) -> PyResult<ObjRef> {
-        self.note_properties(self.dict_ref(ns).iter().map(|(_, v)| v).collect());
+        let attrs: Vec<(Value, Value)> = self.dict_ref(ns).iter().collect();
+        for (k, v) in attrs {
+            if let Some(name) = self.as_str(k).map(str::to_owned) {
+                self.note_class_attr(&name, v);
+            }
+        }
         let mut base_types = Vec::with_capacity(bases.len());
         for &b in bases {
             let t = match b {
