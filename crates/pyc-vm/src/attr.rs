@@ -72,11 +72,7 @@ impl Vm {
     /// `obj.name`: the class's `__getattribute__` if it defines one, else the default
     /// lookup; when either raises `AttributeError`, the class's `__getattr__`.
     pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> PyResult<Value> {
-        let hook = match self.class_attr_hooks {
-            true => self.instance_hook(obj, "__getattribute__"),
-            false => None,
-        };
-        let found = match hook {
+        let found = match self.intercepting_hook(obj, "__getattribute__") {
             Some(hook) => {
                 let name = self.new_str(name);
                 self.call_value(hook, &[obj, name])
@@ -297,6 +293,15 @@ impl Vm {
             Object::Instance(i) => self.attr_hook(i.class, hook),
             _ => None,
         }
+    }
+
+    /// [`Vm::instance_hook`] for `__getattribute__`, `__setattr__` and `__delattr__`,
+    /// which no class can define before `class_attr_hooks` is set.
+    fn intercepting_hook(&self, obj: Value, hook: &str) -> Option<Value> {
+        if !self.class_attr_hooks {
+            return None;
+        }
+        self.instance_hook(obj, hook)
     }
 
     /// `LOAD_METHOD` of `code.names[index]` on `stack[at]` when it finds a plain
@@ -528,11 +533,7 @@ impl Vm {
 
     /// `obj.name = v`: the class's `__setattr__` if it defines one, else the default.
     pub(crate) fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
-        if let Some(hook) = self
-            .class_attr_hooks
-            .then(|| self.instance_hook(obj, "__setattr__"))
-            .flatten()
-        {
+        if let Some(hook) = self.intercepting_hook(obj, "__setattr__") {
             let name = self.new_str(name);
             return self.call_value(hook, &[obj, name, v]).map(drop);
         }
@@ -627,11 +628,7 @@ impl Vm {
 
     /// `del obj.name`: the class's `__delattr__` if it defines one, else the default.
     pub(crate) fn del_attr(&mut self, obj: Value, name: &str) -> PyResult<()> {
-        if let Some(hook) = self
-            .class_attr_hooks
-            .then(|| self.instance_hook(obj, "__delattr__"))
-            .flatten()
-        {
+        if let Some(hook) = self.intercepting_hook(obj, "__delattr__") {
             let name = self.new_str(name);
             return self.call_value(hook, &[obj, name]).map(drop);
         }
