@@ -491,6 +491,9 @@ impl Vm {
                 "value" if self.is_subclass(e.class, self.exc_class(ExcKind::StopIteration)) => {
                     self.stop_iteration_value(r)
                 }
+                "code" if self.is_subclass(e.class, self.exc_class(ExcKind::SystemExit)) => {
+                    self.system_exit_code(r)
+                }
                 "__cause__" => e.cause,
                 "__context__" => e.context,
                 "__suppress_context__" => Value::Bool(e.suppress_context),

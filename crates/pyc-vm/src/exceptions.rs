@@ -186,6 +186,22 @@ impl Vm {
             && self.is_subclass(t, self.exc_class(ExcKind::BaseException))
     }
 
+    /// `SystemExit.code`: the exception's one argument, `None` without one, the whole
+    /// argument tuple with several.
+    pub(crate) fn system_exit_code(&self, exc: ObjRef) -> Value {
+        let Object::Exception(e) = self.heap.get(exc) else {
+            return Value::None;
+        };
+        match self.heap.get(e.args) {
+            Object::Tuple(items) => match &items[..] {
+                [] => Value::None,
+                [code] => *code,
+                _ => Value::Obj(e.args),
+            },
+            _ => Value::None,
+        }
+    }
+
     /// `str(exc)`: `''` for no args, the arg's str for one (repr for `KeyError`), else the
     /// args tuple's repr.
     pub(crate) fn exception_str(&self, exc: ObjRef) -> String {

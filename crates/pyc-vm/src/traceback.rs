@@ -1,5 +1,6 @@
 //! Rendering an exception that escaped the module the way CPython prints it.
 
+use crate::exceptions::ExcKind;
 use crate::objects::Object;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
@@ -31,12 +32,13 @@ pub struct Uncaught {
 
 impl Uncaught {
     /// The whole text CPython would print to stderr: the traceback (with chained
-    /// exceptions), then `TypeName: message`.
+    /// exceptions), then `TypeName: message`; for a `SystemExit`, only a code that is not
+    /// an int or `None`.
     pub fn render(&self) -> String {
         self.text.clone()
     }
 
-    /// The process exit code.
+    /// The process exit code: 1, or what a `SystemExit` asks for.
     pub fn exit_code(&self) -> i32 {
         self.exit_code
     }
@@ -55,15 +57,37 @@ impl Uncaught {
 impl Vm {
     /// Captures everything needed to report `exc` after the VM stops.
     pub(crate) fn uncaught(&mut self, exc: ObjRef) -> Uncaught {
-        let mut text = String::new();
-        self.render_chain(exc, &mut text, &mut Vec::new());
         let (type_name, message) = self.exception_line_parts(exc);
+        let (exit_code, text) = match self.system_exit(exc) {
+            Some(exit) => exit,
+            None => {
+                let mut text = String::new();
+                self.render_chain(exc, &mut text, &mut Vec::new());
+                (1, text)
+            }
+        };
         Uncaught {
             text,
-            exit_code: 1,
+            exit_code,
             type_name,
             message,
         }
+    }
+
+    /// How an uncaught `SystemExit` ends the process, as in CPython: with no argument or
+    /// `None`, status 0 and nothing printed; with an int (or bool), that status, as the
+    /// OS keeps it (its low byte); with anything else, its `str()` on stderr and status 1.
+    /// `None` when `exc` is not a `SystemExit`.
+    fn system_exit(&self, exc: ObjRef) -> Option<(i32, String)> {
+        if !self.exc_matches(exc, self.exc_class(ExcKind::SystemExit)) {
+            return None;
+        }
+        Some(match self.system_exit_code(exc) {
+            Value::None => (0, String::new()),
+            Value::Int(status) => (i32::from(status as u8), String::new()),
+            Value::Bool(status) => (i32::from(status), String::new()),
+            other => (1, format!("{}\n", self.to_str(other))),
+        })
     }
 
     fn exception_line_parts(&self, exc: ObjRef) -> (String, String) {

@@ -46,6 +46,8 @@ impl Vm {
             ("getattr", getattr, false),
             ("setattr", setattr, false),
             ("hasattr", hasattr, false),
+            ("exit", exit, true),
+            ("quit", exit, true),
         ];
         for &(name, f, kw) in table {
             self.add_function(name, f, kw);
@@ -648,4 +650,31 @@ fn hasattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// `exit(code=None)` and `quit(code=None)` (the callables CPython's `site` adds, with
+/// their `Quitter.__call__` messages): raise `SystemExit(code)`.
+fn exit(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    const CALL: &str = "Quitter.__call__()";
+    if args.len() > 1 {
+        let msg = format!(
+            "{CALL} takes from 1 to 2 positional arguments but {} were given",
+            args.len() + 1
+        );
+        return Err(vm.type_error(msg));
+    }
+    let mut code = args.first().copied();
+    for (name, v) in kw {
+        let msg = match (&**name, code) {
+            ("code", None) => {
+                code = Some(*v);
+                continue;
+            }
+            ("code", Some(_)) => format!("{CALL} got multiple values for argument 'code'"),
+            (other, _) => format!("{CALL} got an unexpected keyword argument '{other}'"),
+        };
+        return Err(vm.type_error(msg));
+    }
+    let class = vm.exc_class(crate::exceptions::ExcKind::SystemExit);
+    Err(vm.new_exception(class, vec![code.unwrap_or(Value::None)]))
 }
