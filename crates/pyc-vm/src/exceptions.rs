@@ -225,7 +225,7 @@ impl Vm {
 impl Vm {
     /// Turns a raised value into an exception instance: a class is instantiated with no
     /// arguments; anything else is a `TypeError`.
-    fn make_exception(&mut self, v: Value) -> crate::PyResult<ObjRef> {
+    pub(crate) fn make_exception(&mut self, v: Value) -> crate::PyResult<ObjRef> {
         if let Value::Obj(r) = v {
             match self.heap.get(r) {
                 Object::Exception(_) => return Ok(r),

@@ -824,7 +824,7 @@ impl Vm {
 
     /// Finds a handler for `exc` in the current frame or its callers, popping frames
     /// without one. `Err(exc)` when it escapes the entry frame.
-    fn unwind(&mut self, mut exc: ObjRef) -> PyResult<()> {
+    pub(crate) fn unwind(&mut self, mut exc: ObjRef) -> PyResult<()> {
         let mut add_tb = !std::mem::take(&mut self.reraise);
         if add_tb {
             self.set_context(exc);

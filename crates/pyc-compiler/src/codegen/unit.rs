@@ -164,16 +164,14 @@ impl Unit {
         self.push(op, Arg::Deref(index as u32));
     }
 
-    /// Emits the prefix every body starts with: `COPY_FREE_VARS`, `MAKE_CELL`s in slot
-    /// order (for cells only; other names never get a cell), then `RESUME`.
+    /// Emits the prefix every body starts with, in CPython's order: `COPY_FREE_VARS`,
+    /// `MAKE_CELL`s in slot order (for cells only; other names never get a cell), for a
+    /// generator `RETURN_GENERATOR` and `POP_TOP`, then `RESUME`. The first two have no
+    /// line; the rest have the definition's.
     pub fn emit_prologue(&mut self) {
         let line = std::mem::replace(&mut self.line, 0);
         if !self.free_names.is_empty() {
             self.emit(Opcode::CopyFreeVars, self.free_names.len() as u32);
-        }
-        if self.flags & code_flags::GENERATOR != 0 {
-            self.emit(Opcode::ReturnGenerator, 0);
-            self.emit(Opcode::PopTop, 0);
         }
         let mut cells: Vec<(usize, String)> = self
             .cell_names
@@ -186,6 +184,10 @@ impl Unit {
             self.emit_deref(Opcode::MakeCell, &name);
         }
         self.line = line;
+        if self.flags & code_flags::GENERATOR != 0 {
+            self.emit(Opcode::ReturnGenerator, 0);
+            self.emit(Opcode::PopTop, 0);
+        }
         self.emit(Opcode::Resume, 0);
     }
 

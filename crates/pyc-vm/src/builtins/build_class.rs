@@ -42,6 +42,8 @@ impl Vm {
         let gen = self.types.generator;
         self.add_method(gen, "send", crate::objects::generator::send, false);
         self.add_method(gen, "__next__", crate::objects::generator::next, false);
+        self.add_method(gen, "throw", crate::objects::generator::throw, false);
+        self.add_method(gen, "close", crate::objects::generator::close, false);
     }
 
     /// `__build_class__(func, name, *bases)`: pushes the class body frame, with a fresh

@@ -191,9 +191,70 @@ impl Vm {
         })
     }
 
+    /// Raises `exc` inside generator `g` where it is suspended, from native code, and runs
+    /// it until it yields or returns; an exception it does not handle comes back out (and
+    /// finishes it). A finished generator raises `exc` at once.
+    fn gen_throw_step(&mut self, g: ObjRef, exc: ObjRef) -> PyResult<GenStep> {
+        self.check_native_depth()?;
+        if !self.resume_gen(g, Value::None, Resumer::Native)? {
+            return Err(exc);
+        }
+        self.frame_mut().is_entry = true;
+        self.native_depth += 1;
+        let r = self.unwind(exc).and_then(|()| self.run_loop());
+        self.native_depth -= 1;
+        let v = r?;
+        Ok(match self.gen_mut(g).state {
+            GenState::Finished => GenStep::Return(v),
+            _ => GenStep::Yield(v),
+        })
+    }
+
+    /// `gen.throw(exc)`: the next value the generator yields after handling `exc`, or
+    /// `StopIteration(value)` if it returns.
+    pub(crate) fn gen_throw(&mut self, g: ObjRef, exc: ObjRef) -> PyResult<Value> {
+        let step = self.gen_throw_step(g, exc)?;
+        self.yielded_or_stop(step)
+    }
+
+    /// `gen.close()`: raises `GeneratorExit` where the generator is suspended; it must
+    /// not yield again. A generator that has not started, or has finished, just ends.
+    pub(crate) fn gen_close(&mut self, g: ObjRef) -> PyResult<Value> {
+        if matches!(
+            self.gen_mut(g).state,
+            GenState::Created | GenState::Finished
+        ) {
+            self.finish_gen(g);
+            return Ok(Value::None);
+        }
+        let exit = self.exc_class(ExcKind::GeneratorExit);
+        let exit = self.new_exception(exit, Vec::new());
+        match self.gen_throw_step(g, exit) {
+            Ok(GenStep::Yield(_)) => {
+                Err(self.err(ExcKind::RuntimeError, "generator ignored GeneratorExit"))
+            }
+            Ok(GenStep::Return(_)) => Ok(Value::None),
+            Err(e)
+                if [ExcKind::GeneratorExit, ExcKind::StopIteration]
+                    .into_iter()
+                    .any(|kind| self.exc_matches(e, self.exc_class(kind))) =>
+            {
+                Ok(Value::None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// `gen.send(v)` / `next(gen)`: the next yielded value, or `StopIteration(value)`.
     pub(crate) fn gen_send(&mut self, g: ObjRef, sent: Value) -> PyResult<Value> {
-        match self.gen_step(g, sent)? {
+        let step = self.gen_step(g, sent)?;
+        self.yielded_or_stop(step)
+    }
+
+    /// What a generator step gives a native caller: the yielded value, or
+    /// `StopIteration(value)` for a return.
+    fn yielded_or_stop(&mut self, step: GenStep) -> PyResult<Value> {
+        match step {
             GenStep::Yield(v) => Ok(v),
             GenStep::Return(v) => {
                 let class = self.exc_class(ExcKind::StopIteration);
@@ -229,6 +290,51 @@ pub(crate) fn send(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> Py
     vm.check_arity("send", &args[1..], 1, 1)?;
     let g = gen_arg(vm, args[0], "send")?;
     vm.gen_send(g, args[1])
+}
+
+/// `generator.throw(exc)` or `generator.throw(type, value)`: raises the exception where
+/// the generator is suspended.
+pub(crate) fn throw(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+    vm.check_arity("throw", &args[1..], 1, 3)?;
+    let g = gen_arg(vm, args[0], "throw")?;
+    // `throw(type, value)`: `value` itself when it is already an instance of `type`.
+    let typ = args[1];
+    let is_exception = typ.as_obj().is_some_and(|r| match vm.heap.get(r) {
+        Object::Exception(_) => true,
+        Object::Type(_) => vm.is_exception_class(r),
+        _ => false,
+    });
+    if !is_exception {
+        let msg = format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(typ)
+        );
+        return Err(vm.type_error(msg));
+    }
+    let exc = match args.get(2).copied().filter(|v| !matches!(v, Value::None)) {
+        None => vm.make_exception(typ)?,
+        Some(value) => {
+            let instance = value
+                .as_obj()
+                .filter(|&e| matches!(vm.heap.get(e), Object::Exception(_)))
+                .filter(|&e| vm.exc_matches(e, vm.obj_of(typ)));
+            match instance {
+                Some(e) => e,
+                None => {
+                    let made = vm.call_value(typ, &[value])?;
+                    vm.make_exception(made)?
+                }
+            }
+        }
+    };
+    vm.gen_throw(g, exc)
+}
+
+/// `generator.close()`.
+pub(crate) fn close(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+    vm.check_arity("close", &args[1..], 0, 0)?;
+    let g = gen_arg(vm, args[0], "close")?;
+    vm.gen_close(g)
 }
 
 /// `generator.__next__()`.
