@@ -93,6 +93,18 @@ impl Vm {
         }
     }
 
+    /// An attribute name passed as an argument (`getattr`, `setattr`, `hasattr`,
+    /// `object.__setattr__`, ...), which must be a str.
+    pub(crate) fn attr_name_arg(&mut self, v: Value) -> PyResult<String> {
+        match self.as_str(v) {
+            Some(s) => Ok(s.to_owned()),
+            None => {
+                let msg = format!("attribute name must be string, not '{}'", self.type_name(v));
+                Err(self.type_error(msg))
+            }
+        }
+    }
+
     /// `object.__getattribute__`: `obj.name` by the default rules (no hooks).
     pub(crate) fn generic_get_attr(&mut self, obj: Value, name: &str) -> PyResult<Value> {
         if let Some(v) = self.special_attr(obj, name)? {

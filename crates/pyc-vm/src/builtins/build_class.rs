@@ -205,14 +205,14 @@ fn object_repr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 /// `object.__getattribute__(obj, name)`: the default lookup, for hooks to fall back on.
 fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("__getattribute__", args, 2, 2)?;
-    let name = attr_name(vm, args[1])?;
+    let name = vm.attr_name_arg(args[1])?;
     vm.generic_get_attr(args[0], &name)
 }
 
 /// `object.__setattr__(obj, name, value)`: the default store.
 fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("__setattr__", args, 3, 3)?;
-    let name = attr_name(vm, args[1])?;
+    let name = vm.attr_name_arg(args[1])?;
     vm.generic_set_attr(args[0], &name, args[2])?;
     Ok(Value::None)
 }
@@ -220,20 +220,9 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 /// `object.__delattr__(obj, name)`: the default deletion.
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("__delattr__", args, 2, 2)?;
-    let name = attr_name(vm, args[1])?;
+    let name = vm.attr_name_arg(args[1])?;
     vm.generic_del_attr(args[0], &name)?;
     Ok(Value::None)
-}
-
-/// An attribute name argument, which must be a str.
-fn attr_name(vm: &mut Vm, v: Value) -> PyResult<String> {
-    match vm.as_str(v) {
-        Some(s) => Ok(s.to_owned()),
-        None => {
-            let msg = format!("attribute name must be string, not '{}'", vm.type_name(v));
-            Err(vm.type_error(msg))
-        }
-    }
 }
 
 fn exception_init(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {

@@ -623,7 +623,7 @@ fn oct(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 
 fn getattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("getattr", args, 2, 3)?;
-    let name = vm.str_arg(args[1], "attribute name")?;
+    let name = vm.attr_name_arg(args[1])?;
     match vm.get_attr(args[0], &name) {
         Ok(v) => Ok(v),
         Err(e) if args.len() == 3 && vm.exc_matches(e, vm.exc_class(ExcKind::AttributeError)) => {
@@ -635,14 +635,14 @@ fn getattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 
 fn setattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("setattr", args, 3, 3)?;
-    let name = vm.str_arg(args[1], "attribute name")?;
+    let name = vm.attr_name_arg(args[1])?;
     vm.set_attr(args[0], &name, args[2])?;
     Ok(Value::None)
 }
 
 fn hasattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("hasattr", args, 2, 2)?;
-    let name = vm.str_arg(args[1], "attribute name")?;
+    let name = vm.attr_name_arg(args[1])?;
     match vm.get_attr(args[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) if vm.exc_matches(e, vm.exc_class(ExcKind::AttributeError)) => {

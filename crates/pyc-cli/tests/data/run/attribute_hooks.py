@@ -103,3 +103,9 @@ M.__getattribute__ = lambda self, name: (lambda: "hooked " + name)
 print(call_get(m))
 del M.__getattribute__
 print(call_get(m))
+
+for call in (lambda: getattr(m, 1), lambda: setattr(m, 1, 2), lambda: hasattr(m, None)):
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError:", e)
