@@ -485,7 +485,7 @@ impl Vm {
                     self.truncate_stack(f.ret_base);
                     return Err(e);
                 }
-                self.run_nested()
+                self.run_nested(None)
             }
             Ok(false) => {
                 let v = self.pop();
@@ -508,11 +508,15 @@ impl Vm {
     }
 
     /// Runs the frame just pushed in a nested dispatch loop, until it returns (or, for a
-    /// generator, yields).
-    pub(crate) fn run_nested(&mut self) -> PyResult<Value> {
+    /// generator, yields). With `raise`, that exception is first raised in the frame
+    /// where it stands (`gen.throw()`).
+    pub(crate) fn run_nested(&mut self, raise: Option<ObjRef>) -> PyResult<Value> {
         self.frame_mut().is_entry = true;
         self.native_depth += 1;
-        let r = self.run_loop();
+        let r = match raise {
+            Some(exc) => self.unwind(exc).and_then(|()| self.run_loop()),
+            None => self.run_loop(),
+        };
         self.native_depth -= 1;
         r
     }

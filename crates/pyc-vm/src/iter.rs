@@ -88,7 +88,7 @@ impl Vm {
         let r = match it {
             Value::Obj(r) if matches!(self.heap.get(r), Object::Iter(_)) => r,
             Value::Obj(g) if matches!(self.heap.get(g), Object::Generator(_)) => {
-                return match self.gen_step(g, Value::None)? {
+                return match self.gen_step(g, Value::None, None)? {
                     GenStep::Yield(v) => Ok(Some(v)),
                     GenStep::Return(_) => Ok(None),
                 };

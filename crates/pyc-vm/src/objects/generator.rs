@@ -178,32 +178,24 @@ impl Vm {
         gen.saved = Vec::new();
     }
 
-    /// Runs generator `g` from native code until it yields or returns.
-    pub(crate) fn gen_step(&mut self, g: ObjRef, sent: Value) -> PyResult<GenStep> {
+    /// Runs generator `g` from native code until it yields or returns, resumed with
+    /// `sent`, or with `raise` raised where it is suspended (an exception it does not
+    /// handle comes back out, and finishes it). A finished generator returns `None`, or
+    /// raises `raise` at once.
+    pub(crate) fn gen_step(
+        &mut self,
+        g: ObjRef,
+        sent: Value,
+        raise: Option<ObjRef>,
+    ) -> PyResult<GenStep> {
         self.check_native_depth()?;
         if !self.resume_gen(g, sent, Resumer::Native)? {
-            return Ok(GenStep::Return(Value::None));
+            return match raise {
+                Some(exc) => Err(exc),
+                None => Ok(GenStep::Return(Value::None)),
+            };
         }
-        let v = self.run_nested()?;
-        Ok(match self.gen_mut(g).state {
-            GenState::Finished => GenStep::Return(v),
-            _ => GenStep::Yield(v),
-        })
-    }
-
-    /// Raises `exc` inside generator `g` where it is suspended, from native code, and runs
-    /// it until it yields or returns; an exception it does not handle comes back out (and
-    /// finishes it). A finished generator raises `exc` at once.
-    fn gen_throw_step(&mut self, g: ObjRef, exc: ObjRef) -> PyResult<GenStep> {
-        self.check_native_depth()?;
-        if !self.resume_gen(g, Value::None, Resumer::Native)? {
-            return Err(exc);
-        }
-        self.frame_mut().is_entry = true;
-        self.native_depth += 1;
-        let r = self.unwind(exc).and_then(|()| self.run_loop());
-        self.native_depth -= 1;
-        let v = r?;
+        let v = self.run_nested(raise)?;
         Ok(match self.gen_mut(g).state {
             GenState::Finished => GenStep::Return(v),
             _ => GenStep::Yield(v),
@@ -213,7 +205,7 @@ impl Vm {
     /// `gen.throw(exc)`: the next value the generator yields after handling `exc`, or
     /// `StopIteration(value)` if it returns.
     pub(crate) fn gen_throw(&mut self, g: ObjRef, exc: ObjRef) -> PyResult<Value> {
-        let step = self.gen_throw_step(g, exc)?;
+        let step = self.gen_step(g, Value::None, Some(exc))?;
         self.yielded_or_stop(step)
     }
 
@@ -229,7 +221,7 @@ impl Vm {
         }
         let exit = self.exc_class(ExcKind::GeneratorExit);
         let exit = self.new_exception(exit, Vec::new());
-        match self.gen_throw_step(g, exit) {
+        match self.gen_step(g, Value::None, Some(exit)) {
             Ok(GenStep::Yield(_)) => {
                 Err(self.err(ExcKind::RuntimeError, "generator ignored GeneratorExit"))
             }
@@ -247,7 +239,7 @@ impl Vm {
 
     /// `gen.send(v)` / `next(gen)`: the next yielded value, or `StopIteration(value)`.
     pub(crate) fn gen_send(&mut self, g: ObjRef, sent: Value) -> PyResult<Value> {
-        let step = self.gen_step(g, sent)?;
+        let step = self.gen_step(g, sent, None)?;
         self.yielded_or_stop(step)
     }
 
