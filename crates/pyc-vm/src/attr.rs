@@ -229,8 +229,9 @@ impl Vm {
     }
 
     /// `STORE_ATTR` of `code.names[index]` on an instance of a user class whose class has
-    /// no property of that name and no `__setattr__`, with the same hint as [`Vm::load_instance_attr`]; `false`
-    /// sends the store down the general path ([`Vm::set_attr`]).
+    /// no property of that name and no `__setattr__`, with the same hint as
+    /// [`Vm::load_instance_attr`]; `false` sends the store down the general path
+    /// ([`Vm::set_attr`]).
     // Kept out of line so the dispatch loop's hot path stays small.
     #[inline(never)]
     pub(crate) fn set_instance_attr(
