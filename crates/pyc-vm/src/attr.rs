@@ -21,11 +21,25 @@ pub(crate) struct MethodCacheEntry {
     method: Value,
 }
 
+/// The `__dict__` of `obj` when it is an instance of a user class and no class namespace
+/// has ever held a property or an attribute hook: where the inline attribute checks
+/// below may look.
+#[inline(always)]
+fn plain_instance_dict(heap: &Heap, class_attr_hooks: bool, obj: Value) -> Option<ObjRef> {
+    if class_attr_hooks {
+        return None;
+    }
+    match heap.get(obj.as_obj()?) {
+        Object::Instance(i) => Some(i.dict),
+        _ => None,
+    }
+}
+
 /// `LOAD_ATTR`'s inline check, for the dispatch loop: the value of `code.names[index]`
-/// in the `__dict__` of the instance `obj` when the instruction's hint names that entry
-/// and no class namespace has ever held a property or an attribute hook. It takes the heap rather than the
-/// VM so that the loop can copy the value straight into a stack slot while holding it.
-/// `None` leaves the lookup to [`Vm::load_instance_attr`].
+/// in a plain instance's `__dict__` ([`plain_instance_dict`]) when the instruction's hint
+/// names that entry. It takes the heap rather than the VM so that the loop can copy the
+/// value straight into a stack slot while holding it. `None` leaves the lookup to
+/// [`Vm::load_instance_attr`].
 #[inline(always)]
 pub(crate) fn hinted_instance_value<'h>(
     heap: &'h Heap,
@@ -34,13 +48,7 @@ pub(crate) fn hinted_instance_value<'h>(
     code: &CodeData,
     index: usize,
 ) -> Option<&'h Value> {
-    if class_attr_hooks {
-        return None;
-    }
-    let Object::Instance(i) = heap.get(obj.as_obj()?) else {
-        return None;
-    };
-    let Object::Dict(d) = heap.get(i.dict) else {
+    let Object::Dict(d) = heap.get(plain_instance_dict(heap, class_attr_hooks, obj)?) else {
         return None;
     };
     d.value_if_key_at(code.attr_hints[index].get() as usize, code.names[index])
@@ -56,13 +64,8 @@ pub(crate) fn hinted_instance_slot<'h>(
     code: &CodeData,
     index: usize,
 ) -> Option<&'h mut Value> {
-    if class_attr_hooks {
-        return None;
-    }
-    let Object::Instance(i) = heap.get(obj.as_obj()?) else {
-        return None;
-    };
-    let Object::Dict(d) = heap.get_mut(i.dict) else {
+    let dict = plain_instance_dict(heap, class_attr_hooks, obj)?;
+    let Object::Dict(d) = heap.get_mut(dict) else {
         return None;
     };
     d.value_mut_if_key_at(code.attr_hints[index].get() as usize, code.names[index])
