@@ -474,6 +474,16 @@ impl Vm {
         args: &[Value],
         kwnames: Option<KwNames>,
     ) -> PyResult<Value> {
+        self.suspend_native(|vm| vm.call_suspended(func, args, kwnames))
+    }
+
+    /// [`Vm::call_value_kw`] once the calling native code is suspended.
+    fn call_suspended(
+        &mut self,
+        func: Value,
+        args: &[Value],
+        kwnames: Option<KwNames>,
+    ) -> PyResult<Value> {
         let ret_base = self.sp;
         self.push(Value::Null);
         self.push(func);
@@ -513,10 +523,10 @@ impl Vm {
     pub(crate) fn run_nested(&mut self, raise: Option<ObjRef>) -> PyResult<Value> {
         self.frame_mut().is_entry = true;
         self.native_depth += 1;
-        let r = match raise {
-            Some(exc) => self.unwind(exc).and_then(|()| self.run_loop()),
-            None => self.run_loop(),
-        };
+        let r = self.suspend_native(|vm| match raise {
+            Some(exc) => vm.unwind(exc).and_then(|()| vm.run_loop()),
+            None => vm.run_loop(),
+        });
         self.native_depth -= 1;
         r
     }

@@ -3,14 +3,30 @@
 //! **Roots** (gathered by [`crate::vm::Vm::collect_garbage`]): the whole shared value
 //! stack (every frame's localsplus and operand stack), each frame's function, globals,
 //! locals mapping and code constants, the builtins dict, the builtin type objects, the
-//! exception being handled, and `Vm::roots` (values a native builtin keeps while it calls
-//! back into Python).
+//! interned names, and the exception being handled.
 //!
-//! **When:** only at the dispatch loop's safe points — function entry (`RESUME`) and
-//! loop back edges — once [`crate::heap::Heap::wants_collection`] is true. Native code never collects, so a
-//! Rust local holding an `ObjRef` is safe until control returns to the loop; a builtin
-//! that calls back into Python must first put what it holds into `Vm::roots` (or keep
-//! it on the value stack).
+//! **When:** at the dispatch loop's safe points — function entry (`RESUME`) and loop
+//! back edges — once [`crate::heap::Heap::wants_collection`] is true, and when
+//! `gc.collect()` asks.
+//!
+//! **Pinning: what native code holds is never freed.** Rust code (a builtin, an
+//! operator's slow path) may keep values in locals while it calls back into Python —
+//! `map` holding one iterator's item while it asks the next iterator, `max` holding the
+//! best key while the key function runs again. Such values are not reachable from the
+//! roots above. Instead of asking every such place to register them, the VM makes them
+//! safe by construction: whenever native code hands control to Python
+//! ([`crate::vm::Vm::suspend_native`], used by every nested dispatch loop and every
+//! native call of a callable), it records the heap's allocation serial as the *pin
+//! boundary*, and a collection treats every object allocated at or before the boundary
+//! as a root. Whatever the suspended Rust code holds was obtained before it handed over
+//! control, so it is older than the boundary and survives, together with everything it
+//! reaches; garbage made by the Python code running meanwhile is collected as usual.
+//! When control comes back the boundary returns to its previous value, so at the top
+//! level (no native code suspended) nothing is pinned. The price: garbage older than the
+//! boundary waits until the native call that pinned it has returned.
+//!
+//! Debug and `gc-stress` builds check every heap access against the slot's allocation
+//! stamp ([`crate::heap::Heap::check`]), so a use of a freed object stops at once.
 
 use crate::heap::Heap;
 use crate::objects::{IterState, Object};
@@ -35,10 +51,26 @@ impl Marker {
 
     /// Marks the object `r`.
     pub(crate) fn root_ref(&mut self, heap: &mut Heap, r: ObjRef) {
+        heap.check(r);
         let mark = &mut heap.marks[r.index()];
         if !*mark {
             *mark = true;
             self.work.push(r);
+        }
+    }
+
+    /// Marks every live object allocated at or before the allocation serial `boundary`
+    /// (the pinning described in the module comment).
+    pub(crate) fn pin_older(&mut self, heap: &mut Heap, boundary: u64) {
+        if boundary == 0 {
+            return;
+        }
+        let slots = heap.slots.iter().zip(&heap.born).zip(heap.marks.iter_mut());
+        for (i, ((slot, &born), mark)) in slots.enumerate() {
+            if born <= boundary && slot.is_some() && !*mark {
+                *mark = true;
+                self.work.push(ObjRef::new(i as u32, born as u32));
+            }
         }
     }
 
@@ -159,4 +191,74 @@ fn sweep(heap: &mut Heap) {
     }
     heap.allocated_since_gc = 0;
     heap.threshold = (heap.live * 2).max(20_000);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::value::Value;
+    use crate::vm::Vm;
+
+    fn quiet_vm() -> Vm {
+        Vm::with_output(Box::new(std::io::sink()))
+    }
+
+    #[test]
+    fn unreachable_objects_are_freed_at_the_top_level() {
+        let mut vm = quiet_vm();
+        vm.collect_garbage();
+        let before = vm.live_objects();
+        vm.new_str("garbage");
+        vm.collect_garbage();
+        assert_eq!(vm.live_objects(), before);
+    }
+
+    #[test]
+    fn what_suspended_native_code_holds_survives_a_collection() {
+        let mut vm = quiet_vm();
+        let held = vm.new_str("held by Rust");
+        vm.suspend_native(|vm| {
+            let young = vm.new_str("made by the callee");
+            vm.collect_garbage();
+            // Made after the caller was suspended and unreachable: collected.
+            assert!(vm.heap.slots[young.as_obj().unwrap().index()].is_none());
+        });
+        assert_eq!(vm.as_str(held), Some("held by Rust"));
+        // Back at the top level nothing is pinned any more.
+        vm.collect_garbage();
+        assert!(vm.heap.slots[held.as_obj().unwrap().index()].is_none());
+    }
+
+    #[test]
+    fn pinned_objects_keep_what_they_reach() {
+        let mut vm = quiet_vm();
+        let list = vm.new_list(Vec::new());
+        vm.suspend_native(|vm| {
+            let item = vm.new_str("appended by the callee");
+            vm.list_append(list, item);
+            vm.collect_garbage();
+        });
+        let items = vm.seq_items(list).unwrap().to_vec();
+        assert_eq!(vm.as_str(items[0]), Some("appended by the callee"));
+    }
+
+    #[test]
+    #[cfg(any(debug_assertions, feature = "gc-stress"))]
+    #[should_panic(expected = "stale object reference")]
+    fn a_freed_object_is_never_read_through_an_old_reference() {
+        let mut vm = quiet_vm();
+        let stale = vm.new_str("freed");
+        vm.collect_garbage();
+        // The freed slot is reused by the next allocation.
+        let fresh = vm.new_str("reused slot");
+        assert_eq!(
+            fresh.as_obj().unwrap().index(),
+            stale.as_obj().unwrap().index()
+        );
+        let _ = vm.as_str(stale);
+    }
+
+    #[test]
+    fn values_stay_two_words() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
 }

@@ -53,12 +53,32 @@ impl Pools {
     }
 }
 
+/// Whether every heap access checks its reference's stamp (debug and `gc-stress` builds).
+const CHECK_STAMPS: bool = cfg!(any(debug_assertions, feature = "gc-stress"));
+
+/// A use of a freed object: a bug in the VM's rooting, reported where it happened.
+#[cold]
+#[track_caller]
+fn stale_reference(r: ObjRef) -> ! {
+    panic!(
+        "stale object reference: slot {} (stamp {}) was freed by the collector",
+        r.index(),
+        r.stamp()
+    )
+}
+
 /// The object arena.
 pub struct Heap {
     /// One object per slot; `None` marks a free slot.
     pub(crate) slots: Vec<Option<Object>>,
     /// The collector's mark bits, one per slot, kept apart so slots stay small.
     pub(crate) marks: Vec<bool>,
+    /// Per slot, the serial number of the allocation that last filled it: the age the
+    /// collector's pinning compares (see [`crate::gc`]), and, truncated, the stamp every
+    /// [`ObjRef`] to it carries.
+    pub(crate) born: Vec<u64>,
+    /// The serial number of the latest allocation (0 before the first).
+    pub(crate) serial: u64,
     pub(crate) free: Vec<u32>,
     pub(crate) live: usize,
     pub(crate) allocated_since_gc: usize,
@@ -78,6 +98,8 @@ impl Heap {
         Heap {
             slots: Vec::new(),
             marks: Vec::new(),
+            born: Vec::new(),
+            serial: 0,
             free: Vec::new(),
             live: 0,
             allocated_since_gc: 0,
@@ -90,32 +112,51 @@ impl Heap {
     pub fn alloc(&mut self, obj: Object) -> ObjRef {
         self.live += 1;
         self.allocated_since_gc += 1;
+        self.serial += 1;
+        let stamp = self.serial as u32;
         if let Some(i) = self.free.pop() {
             self.slots[i as usize] = Some(obj);
-            return ObjRef(i);
+            self.born[i as usize] = self.serial;
+            return ObjRef::new(i, stamp);
         }
         let i = u32::try_from(self.slots.len()).expect("heap exceeds 2^32 objects");
         self.slots.push(Some(obj));
         self.marks.push(false);
-        ObjRef(i)
+        self.born.push(self.serial);
+        ObjRef::new(i, stamp)
     }
 
     /// The object behind `r`. A reference always points at a live object: the collector
-    /// frees only unreachable slots.
+    /// frees only unreachable slots (see [`crate::gc`] for why no reference held by Rust
+    /// code can become unreachable). Debug and `gc-stress` builds check it on every access.
     #[inline]
+    #[track_caller]
     pub fn get(&self, r: ObjRef) -> &Object {
+        self.check(r);
         match &self.slots[r.index()] {
             Some(o) => o,
-            None => unreachable!("dangling object reference {}", r.0),
+            None => stale_reference(r),
         }
     }
 
     /// The object behind `r`, mutably.
     #[inline]
+    #[track_caller]
     pub fn get_mut(&mut self, r: ObjRef) -> &mut Object {
+        self.check(r);
         match &mut self.slots[r.index()] {
             Some(o) => o,
-            None => unreachable!("dangling object reference {}", r.0),
+            None => stale_reference(r),
+        }
+    }
+
+    /// In debug and `gc-stress` builds, stops at once when `r` is stale: its object was
+    /// freed and the slot now holds a newer one.
+    #[inline]
+    #[track_caller]
+    pub(crate) fn check(&self, r: ObjRef) {
+        if CHECK_STAMPS && self.born[r.index()] as u32 != r.stamp() {
+            stale_reference(r);
         }
     }
 

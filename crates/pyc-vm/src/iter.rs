@@ -232,30 +232,17 @@ impl Vm {
         }))
     }
 
-    /// All items of an iterable. Items are kept in a rooted list while iterating, since
-    /// the iterator may run Python code.
+    /// All items of an iterable.
     pub(crate) fn collect_iterable(&mut self, v: Value) -> PyResult<Vec<Value>> {
         if let Some(items) = self.seq_items(v) {
             return Ok(items.to_vec());
         }
         let it = self.get_iter(v)?;
-        let holder = self.alloc(Object::List(Vec::new()));
-        let saved = self.roots.len();
-        self.roots.push(Value::Obj(holder));
-        self.roots.push(it);
-        let result = loop {
-            match self.iter_next(it) {
-                Ok(Some(x)) => self.list_append(Value::Obj(holder), x),
-                Ok(None) => break Ok(()),
-                Err(e) => break Err(e),
-            }
-        };
-        self.roots.truncate(saved);
-        result?;
-        match self.heap.get_mut(holder) {
-            Object::List(items) => Ok(std::mem::take(items)),
-            _ => Ok(Vec::new()),
+        let mut items = Vec::new();
+        while let Some(x) = self.iter_next(it)? {
+            items.push(x);
         }
+        Ok(items)
     }
 
     /// `StopIteration` with no value.

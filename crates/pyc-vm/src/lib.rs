@@ -2,13 +2,15 @@
 //!
 //! # Design
 //! - **Values** (`value`): a 16-byte `Copy` enum of immediates (None, bool, `i64`,
-//!   float, the internal `Null`) and heap references (`u32` arena indices).
+//!   float, the internal `Null`) and heap references (`u32` arena indices with an
+//!   allocation stamp, checked on every access in debug and `gc-stress` builds).
 //! - **Heap** (`heap`, `gc`): an arena of slots with a free list and a tracing
 //!   mark-and-sweep collector. Roots: the shared value stack, every frame's function,
 //!   globals, locals mapping and code constants, the builtins dict and builtin types,
-//!   the exception being handled, and `Vm::roots` (values held by native code that calls
-//!   back into Python). A collection runs only at the dispatch loop's safe points
-//!   (function entry and loop back edges, where nothing is held outside the roots), once
+//!   the exception being handled; while native code is suspended in a call back into
+//!   Python, every object older than that call is pinned, so nothing Rust code holds
+//!   can be freed. A collection runs only at the dispatch loop's safe points
+//!   (function entry and loop back edges), once
 //!   enough objects were allocated since the last one (twice the
 //!   live count, at least 20 000); `Vm::collect_garbage` forces one (`gc.collect()`).
 //!   Cycles (function -> closure tuple -> cell -> function) need nothing special.

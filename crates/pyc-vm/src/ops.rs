@@ -243,7 +243,7 @@ impl Vm {
                 Object::Tuple(items) => deep(|| self.hash_tuple(items))?,
                 Object::List(_) | Object::Dict(_) | Object::Set(_) => return Err(()),
                 Object::DictView(..) | Object::Slice(..) => return Err(()),
-                _ => (r.0 as i64) << 4,
+                _ => (r.index() as i64) << 4,
             },
         };
         Ok(h as u64)

@@ -34,7 +34,7 @@ const MAX_REPR_DEPTH: usize = 1000;
 
 /// The fake address of a heap object: stable while it lives, reused after it is freed.
 pub(crate) fn address(r: ObjRef) -> u64 {
-    0x7f00_0000_0000 + u64::from(r.0) * 0x40
+    0x7f00_0000_0000 + r.index() as u64 * 0x40
 }
 
 impl Vm {

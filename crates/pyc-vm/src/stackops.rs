@@ -41,18 +41,12 @@ impl Vm {
 
     /// `DICT_UPDATE` / `DICT_MERGE`: adds the items of the mapping `m` to the dict `d`.
     /// `call` is the function being called, for `DICT_MERGE` (a call's `**` argument),
-    /// which rejects repeated keys and names the function in its errors. `m` must still
-    /// be on the stack, so that it stays rooted while its `keys()` and `__getitem__` run.
+    /// which rejects repeated keys and names the function in its errors.
     pub(crate) fn dict_update(&mut self, d: Value, m: Value, call: Option<Value>) -> PyResult<()> {
         let d = self.obj_of(d);
         let items: Vec<(Value, Value)> = match m.as_obj().map(|r| self.heap.get(r)) {
             Some(Object::Dict(t)) => t.iter().collect(),
-            _ => {
-                let mark = self.roots.len();
-                let items = self.mapping_items(m, call);
-                self.roots.truncate(mark);
-                items?
-            }
+            _ => self.mapping_items(m, call)?,
         };
         for (k, v) in items {
             if let Some(func) = call {
@@ -71,7 +65,7 @@ impl Vm {
     }
 
     /// The items of a mapping that is not a dict, through its `keys()` and
-    /// `__getitem__`. What it collects goes to `Vm::roots` (the caller truncates them).
+    /// `__getitem__`.
     fn mapping_items(&mut self, m: Value, call: Option<Value>) -> PyResult<Vec<(Value, Value)>> {
         let Ok(keys) = self.get_attr(m, "keys") else {
             let tname = self.type_name(m);
@@ -85,13 +79,10 @@ impl Vm {
             return Err(self.type_error(msg));
         };
         let keys = self.call_value(keys, &[])?;
-        self.roots.push(keys);
         let keys = self.collect_iterable(keys)?;
-        self.roots.extend_from_slice(&keys);
         let mut items = Vec::with_capacity(keys.len());
         for k in keys {
             let v = self.get_item(m, k)?;
-            self.roots.push(v);
             items.push((k, v));
         }
         Ok(items)

@@ -98,7 +98,7 @@ mod tests {
     #[test]
     fn remembers_by_type_and_name_until_cleared() {
         let mut cache = TypeAttrCache::new();
-        let (a, b) = (ObjRef(3), ObjRef(4));
+        let (a, b) = (ObjRef::new(3, 1), ObjRef::new(4, 1));
         cache.put(a, "total", Some(Value::Int(1)));
         cache.put(b, "total", None);
         assert!(matches!(cache.get(a, "total"), Some(Some(Value::Int(1)))));

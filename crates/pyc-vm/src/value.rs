@@ -3,14 +3,32 @@
 //! Immediates (`None`, bools, small ints, floats and the internal `Null`) need no heap;
 //! everything else is an [`ObjRef`], an index into the [`crate::heap::Heap`] arena.
 
-/// A reference to a heap object: an index into the heap's slot arena.
+/// A reference to a heap object: an index into the heap's slot arena, plus the stamp of
+/// the allocation it was made for. A slot is reused after its object is freed; the stamp
+/// tells a reference to the new object from a stale one to the old (checked on every
+/// access in debug and `gc-stress` builds, see [`crate::heap::Heap::get`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ObjRef(pub(crate) u32);
+pub struct ObjRef {
+    index: u32,
+    stamp: u32,
+}
 
 impl ObjRef {
+    /// The reference to slot `index` as allocated with `stamp`.
+    pub(crate) fn new(index: u32, stamp: u32) -> ObjRef {
+        ObjRef { index, stamp }
+    }
+
     /// The slot index.
+    #[inline]
     pub fn index(self) -> usize {
-        self.0 as usize
+        self.index as usize
+    }
+
+    /// The stamp of the allocation this reference was made for.
+    #[inline]
+    pub(crate) fn stamp(self) -> u32 {
+        self.stamp
     }
 }
 

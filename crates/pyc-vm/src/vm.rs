@@ -39,8 +39,9 @@ pub struct Vm {
     pub(crate) exc_types: Vec<ObjRef>,
     /// The exception currently being handled (`sys.exc_info()`), or `None`.
     pub(crate) handled: Value,
-    /// Values native code keeps alive while it calls back into Python.
-    pub(crate) roots: Vec<Value>,
+    /// Objects allocated at or before this serial are pinned: suspended native code may
+    /// hold them (see [`crate::gc`]). 0 when no native code is suspended.
+    pub(crate) pin_boundary: u64,
     /// How many native builtins are currently calling back into Python.
     pub(crate) native_depth: usize,
     /// Set when the exception being raised is a re-raise (no new traceback entry).
@@ -90,7 +91,7 @@ impl Vm {
             types,
             exc_types: Vec::new(),
             handled: Value::None,
-            roots: Vec::new(),
+            pin_boundary: 0,
             native_depth: 0,
             reraise: false,
             out,
@@ -178,15 +179,25 @@ impl Vm {
         for &r in self.interned.values() {
             m.root_ref(heap, r);
         }
-        for &v in &self.roots {
-            m.root(heap, v);
-        }
+        m.pin_older(heap, self.pin_boundary);
         m.root(heap, self.handled);
         m.root_ref(heap, self.builtins);
         for &t in self.types.all().iter().chain(&self.exc_types) {
             m.root_ref(heap, t);
         }
         m.finish(heap);
+    }
+
+    /// Runs `f`, which may run Python code (and so collect), while the calling native
+    /// code is suspended: everything allocated so far is pinned until `f` returns, so
+    /// values the caller keeps in Rust locals cannot be freed (see [`crate::gc`]).
+    #[inline]
+    pub(crate) fn suspend_native<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
+        let saved = self.pin_boundary;
+        self.pin_boundary = self.heap.serial;
+        let r = f(self);
+        self.pin_boundary = saved;
+        r
     }
 
     /// Flushes Python's standard output.

@@ -263,11 +263,8 @@ fn list_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 fn dict_new(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
     vm.check_arity("dict", &args[1..], 0, 1)?;
     let d = vm.new_dict();
-    let dv = Value::Obj(d);
-    vm.roots.push(dv);
-    let r = fill_dict(vm, d, args.get(1).copied(), kw);
-    vm.roots.pop();
-    r.map(|()| dv)
+    fill_dict(vm, d, args.get(1).copied(), kw)?;
+    Ok(Value::Obj(d))
 }
 
 /// `dict.update(other, **kw)` semantics: a mapping or an iterable of pairs, then keywords.
@@ -281,7 +278,8 @@ pub(crate) fn fill_dict(
         let is_dict = src
             .as_obj()
             .is_some_and(|r| matches!(vm.heap.get(r), Object::Dict(_)));
-        if is_dict {
+        // Anything with a `keys` method is taken as a mapping, as CPython does.
+        if is_dict || (vm.is_user_value(src) && vm.get_attr(src, "keys").is_ok()) {
             vm.dict_update(Value::Obj(d), src, None)?;
         } else {
             for (i, item) in vm.collect_iterable(src)?.into_iter().enumerate() {
@@ -315,10 +313,7 @@ fn set_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("set", &args[1..], 0, 1)?;
     let s = Value::Obj(vm.new_set());
     if let Some(&it) = args.get(1) {
-        vm.roots.push(s);
-        let r = vm.set_update(s, it);
-        vm.roots.pop();
-        r?;
+        vm.set_update(s, it)?;
     }
     Ok(s)
 }

@@ -86,24 +86,10 @@ impl Vm {
     ) -> PyResult<()> {
         let keys = match key {
             Some(f) if !matches!(f, Value::None) => {
-                let holder = self.new_list(items.clone());
-                self.roots.push(holder);
                 let mut keys = Vec::with_capacity(items.len());
-                let mut result = Ok(());
                 for &item in items.iter() {
-                    match self.call_value(f, &[item]) {
-                        Ok(k) => {
-                            keys.push(k);
-                            self.list_append(holder, k);
-                        }
-                        Err(e) => {
-                            result = Err(e);
-                            break;
-                        }
-                    }
+                    keys.push(self.call_value(f, &[item])?);
                 }
-                self.roots.pop();
-                result?;
                 keys
             }
             _ => items.clone(),
@@ -412,33 +398,27 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: &Kw, name: &str, want_less: bool) ->
             None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
         };
     }
-    let holder = vm.new_list(items.clone());
-    vm.roots.push(holder);
-    let r = (|| {
-        let mut best = items[0];
-        let mut best_key = match key {
-            Some(f) => vm.call_value(f, &[best])?,
-            None => best,
+    let mut best = items[0];
+    let mut best_key = match key {
+        Some(f) => vm.call_value(f, &[best])?,
+        None => best,
+    };
+    for &item in &items[1..] {
+        let k = match key {
+            Some(f) => vm.call_value(f, &[item])?,
+            None => item,
         };
-        for &item in &items[1..] {
-            let k = match key {
-                Some(f) => vm.call_value(f, &[item])?,
-                None => item,
-            };
-            let better = if want_less {
-                vm.lt(k, best_key)?
-            } else {
-                vm.lt(best_key, k)?
-            };
-            if better {
-                best = item;
-                best_key = k;
-            }
+        let better = if want_less {
+            vm.lt(k, best_key)?
+        } else {
+            vm.lt(best_key, k)?
+        };
+        if better {
+            best = item;
+            best_key = k;
         }
-        Ok(best)
-    })();
-    vm.roots.pop();
-    r
+    }
+    Ok(best)
 }
 
 fn min(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
@@ -456,8 +436,8 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
     if vm.as_str(acc).is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let items = vm.collect_iterable(args[0])?;
-    for item in items {
+    let it = vm.get_iter(args[0])?;
+    while let Some(item) = vm.iter_next(it)? {
         acc = match (acc, item) {
             (Value::Int(a), Value::Int(b)) if a.checked_add(b).is_some() => Value::Int(a + b),
             _ => vm.binary_op(0, acc, item)?,
@@ -475,11 +455,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
     }
     let mut items = vm.collect_iterable(args[0])?;
     let reverse = reverse.is_some_and(|r| vm.is_true(r));
-    let holder = vm.new_list(items.clone());
-    vm.roots.push(holder);
-    let r = vm.sort_values(&mut items, key, reverse);
-    vm.roots.pop();
-    r?;
+    vm.sort_values(&mut items, key, reverse)?;
     Ok(vm.new_list(items))
 }
 
@@ -507,33 +483,23 @@ fn reversed(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 fn any(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("any", args, 1, 1)?;
     let it = vm.get_iter(args[0])?;
-    vm.roots.push(it);
-    let r = (|| {
-        while let Some(v) = vm.iter_next(it)? {
-            if vm.truth(v)? {
-                return Ok(Value::Bool(true));
-            }
+    while let Some(v) = vm.iter_next(it)? {
+        if vm.truth(v)? {
+            return Ok(Value::Bool(true));
         }
-        Ok(Value::Bool(false))
-    })();
-    vm.roots.pop();
-    r
+    }
+    Ok(Value::Bool(false))
 }
 
 fn all(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("all", args, 1, 1)?;
     let it = vm.get_iter(args[0])?;
-    vm.roots.push(it);
-    let r = (|| {
-        while let Some(v) = vm.iter_next(it)? {
-            if !vm.truth(v)? {
-                return Ok(Value::Bool(false));
-            }
+    while let Some(v) = vm.iter_next(it)? {
+        if !vm.truth(v)? {
+            return Ok(Value::Bool(false));
         }
-        Ok(Value::Bool(true))
-    })();
-    vm.roots.pop();
-    r
+    }
+    Ok(Value::Bool(true))
 }
 
 fn iter(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {

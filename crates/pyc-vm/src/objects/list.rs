@@ -149,16 +149,9 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
         .is_some_and(|r| vm.is_true(r));
     let r = this(vm, args);
     let mut items = std::mem::take(items_mut(vm, r));
-    let holder = vm.new_list(items.clone());
-    vm.roots.push(holder);
+    let original = items.clone();
     let result = vm.sort_values(&mut items, key, reverse);
-    vm.roots.pop();
-    if result.is_err() {
-        if let Some(orig) = vm.seq_items(holder).map(<[Value]>::to_vec) {
-            items = orig;
-        }
-    }
-    *items_mut(vm, r) = items;
+    *items_mut(vm, r) = if result.is_ok() { items } else { original };
     result.map(|()| Value::None)
 }
 

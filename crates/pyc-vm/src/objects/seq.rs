@@ -384,21 +384,12 @@ impl Vm {
             return Err(self.not_container(container));
         }
         let it = self.get_iter(container)?;
-        let saved = self.roots.len();
-        self.roots.extend([it, item]);
-        let found = loop {
-            match self.iter_next(it) {
-                Ok(Some(x)) => {
-                    if x.is_same(item) || self.py_eq(x, item) {
-                        break Ok(true);
-                    }
-                }
-                Ok(None) => break Ok(false),
-                Err(e) => break Err(e),
+        while let Some(x) = self.iter_next(it)? {
+            if x.is_same(item) || self.py_eq(x, item) {
+                return Ok(true);
             }
-        };
-        self.roots.truncate(saved);
-        found
+        }
+        Ok(false)
     }
 
     fn not_container(&mut self, v: Value) -> ObjRef {
