@@ -40,6 +40,7 @@ mod attr;
 mod builtins;
 mod call;
 mod depth;
+mod equality;
 mod exceptions;
 mod fmt;
 mod format;

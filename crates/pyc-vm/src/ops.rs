@@ -9,7 +9,7 @@ use pyc_bytecode::opcode::BINARY_OPS;
 
 use crate::depth::deep;
 use crate::objects::{Dict, Object};
-use crate::value::Value;
+use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
@@ -193,6 +193,9 @@ impl Vm {
         if let Some(r) = self.user_compare(0, a, b)? {
             return self.truth(r);
         }
+        if let Some(r) = self.seq_order(0, a, b)? {
+            return self.truth(r);
+        }
         match self.partial_cmp(a, b) {
             Ok(ord) => Ok(ord == Some(Ordering::Less)),
             Err(()) => Err(self.cmp_error(0, a, b)),
@@ -219,8 +222,9 @@ impl Vm {
             return Ok(r);
         }
         match op {
-            2 => Ok(Value::Bool(self.py_eq(a, b))),
-            3 => Ok(Value::Bool(!self.py_eq(a, b))),
+            2 => Ok(Value::Bool(self.values_eq(a, b)?)),
+            3 => Ok(Value::Bool(!self.values_eq(a, b)?)),
+            _ if let Some(r) = self.seq_order(op, a, b)? => Ok(r),
             _ => match self.partial_cmp(a, b) {
                 Ok(Some(ord)) => Ok(Value::Bool(apply_cmp(op, ord))),
                 Ok(None) => Ok(Value::Bool(false)),
@@ -243,48 +247,31 @@ impl Vm {
                 Object::Tuple(items) => deep(|| self.hash_tuple(items))?,
                 Object::List(_) | Object::Dict(_) | Object::Set(_) => return Err(()),
                 Object::DictView(..) | Object::Slice(..) => return Err(()),
-                _ => (r.index() as i64) << 4,
+                Object::Instance(_) => return Err(()),
+                Object::Exception(e) if self.is_user_type(e.class) => return Err(()),
+                _ => return Ok(self.identity_hash(r)),
             },
         };
         Ok(h as u64)
     }
 
-    /// CPython's tuple hash (xxHash-based).
+    /// CPython's tuple hash of `items`, when each item hashes without Python code.
     fn hash_tuple(&self, items: &[Value]) -> Result<i64, ()> {
-        const P1: u64 = 11_400_714_785_074_694_791;
-        const P2: u64 = 14_029_467_366_897_019_727;
-        const P5: u64 = 2_870_177_450_012_600_261;
-        let mut acc = P5;
+        let mut lanes = TupleHasher::new();
         for &item in items {
-            let lane = self.hash_of(item)?;
-            acc = acc.wrapping_add(lane.wrapping_mul(P2));
-            acc = acc.rotate_left(31);
-            acc = acc.wrapping_mul(P1);
+            lanes.add(self.hash_of(item)?);
         }
-        acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3_527_539));
-        Ok(if acc as i64 == -1 {
-            1_546_275_796
-        } else {
-            acc as i64
-        })
+        Ok(lanes.finish(items.len()))
     }
 
-    /// The hash of a key, raising `TypeError: unhashable type: 'list'`.
-    pub(crate) fn hash_key(&mut self, v: Value) -> PyResult<u64> {
-        match self.hash_of(v) {
-            Ok(h) => Ok(h),
-            Err(()) => {
-                let msg = format!("unhashable type: '{}'", self.type_name(v));
-                Err(self.type_error(msg))
-            }
-        }
+    /// The hash of an object compared by identity (functions, types, plain instances):
+    /// stable while it lives.
+    pub(crate) fn identity_hash(&self, r: ObjRef) -> u64 {
+        (r.index() as u64) << 4
     }
 
     /// `hash(v)` as Python shows it.
     pub(crate) fn py_hash(&mut self, v: Value) -> PyResult<i64> {
-        if let Some(h) = self.user_hash(v)? {
-            return Ok(if h == -1 { -2 } else { h });
-        }
         self.hash_key(v).map(|h| h as i64)
     }
 
@@ -572,4 +559,40 @@ pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     } else {
         ((hi - lo - 1) / st + 1) as i64
     }
+}
+
+/// CPython's tuple hash (xxHash-based), fed one item hash ("lane") at a time.
+struct TupleHasher(u64);
+
+impl TupleHasher {
+    const P1: u64 = 11_400_714_785_074_694_791;
+    const P2: u64 = 14_029_467_366_897_019_727;
+    const P5: u64 = 2_870_177_450_012_600_261;
+
+    fn new() -> TupleHasher {
+        TupleHasher(Self::P5)
+    }
+
+    fn add(&mut self, lane: u64) {
+        let acc = self.0.wrapping_add(lane.wrapping_mul(Self::P2));
+        self.0 = acc.rotate_left(31).wrapping_mul(Self::P1);
+    }
+
+    fn finish(self, len: usize) -> i64 {
+        let acc = self.0.wrapping_add(len as u64 ^ (Self::P5 ^ 3_527_539));
+        if acc as i64 == -1 {
+            1_546_275_796
+        } else {
+            acc as i64
+        }
+    }
+}
+
+/// CPython's hash of a tuple whose items hash to `lanes`.
+pub(crate) fn tuple_hash(lanes: &[u64]) -> i64 {
+    let mut h = TupleHasher::new();
+    for &lane in lanes {
+        h.add(lane);
+    }
+    h.finish(lanes.len())
 }

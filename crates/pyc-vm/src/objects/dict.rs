@@ -146,6 +146,27 @@ impl Dict {
         self.find_slot(hash, eq).map(|(_, i)| i)
     }
 
+    /// The entries whose key has this hash, in probe order: `(entry index, key)`.
+    pub fn keys_with_hash(&self, hash: u64) -> Vec<(usize, Value)> {
+        let mut out = Vec::new();
+        if self.table.is_empty() {
+            return out;
+        }
+        for i in Probe::new(hash, self.table.len()) {
+            match self.table[i] {
+                EMPTY => break,
+                TOMBSTONE => {}
+                idx => {
+                    let e = &self.entries[idx as usize];
+                    if e.hash == hash {
+                        out.push((idx as usize, e.key));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The value at entry index `i` (as returned by [`Dict::find`]).
     pub fn value_at(&self, i: usize) -> Value {
         self.entries[i].value
@@ -287,9 +308,8 @@ impl crate::vm::Vm {
         d: crate::value::ObjRef,
         key: Value,
     ) -> crate::PyResult<Option<Value>> {
-        let h = self.hash_key(key)?;
-        let t = self.dict_ref(d);
-        Ok(t.find(h, |k| self.py_eq(k, key)).map(|i| t.value_at(i)))
+        let (_, found) = self.dict_lookup(d, key)?;
+        Ok(found.map(|i| self.dict_ref(d).value_at(i)))
     }
 
     /// `d[key] = value`.
@@ -299,8 +319,7 @@ impl crate::vm::Vm {
         key: Value,
         value: Value,
     ) -> crate::PyResult<()> {
-        let h = self.hash_key(key)?;
-        let found = self.dict_ref(d).find(h, |k| self.py_eq(k, key));
+        let (h, found) = self.dict_lookup(d, key)?;
         let t = self.dict_mut(d);
         match found {
             Some(i) => t.set_value_at(i, value),
@@ -317,11 +336,9 @@ impl crate::vm::Vm {
         d: crate::value::ObjRef,
         key: Value,
     ) -> crate::PyResult<Option<Value>> {
-        let h = self.hash_key(key)?;
-        let t = self.dict_ref(d);
-        let Some(entry_key) = t
-            .find(h, |k| self.py_eq(k, key))
-            .and_then(|i| t.raw_at(i))
+        let (h, found) = self.dict_lookup(d, key)?;
+        let Some(entry_key) = found
+            .and_then(|i| self.dict_ref(d).raw_at(i))
             .map(|e| e.key)
         else {
             return Ok(None);

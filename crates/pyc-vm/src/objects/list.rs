@@ -89,10 +89,7 @@ fn insert(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 fn remove(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("list.remove", &args[1..], 1, 1)?;
     let r = this(vm, args);
-    let pos = vm
-        .seq_items(args[0])
-        .and_then(|items| items.iter().position(|&x| vm.py_eq(x, args[1])));
-    match pos {
+    match vm.seq_position(args[0], args[1], 0, usize::MAX)? {
         Some(p) => {
             items_mut(vm, r).remove(p);
             Ok(Value::None)
@@ -103,11 +100,7 @@ fn remove(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 
 fn index(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("index", &args[1..], 1, 3)?;
-    let items = vm
-        .seq_items(args[0])
-        .map(<[Value]>::to_vec)
-        .unwrap_or_default();
-    let len = items.len() as i64;
+    let len = vm.seq_items(args[0]).map_or(0, <[Value]>::len) as i64;
     let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
     let start = match args.get(2) {
         Some(&v) => norm(vm.int_arg(v)?),
@@ -115,12 +108,10 @@ fn index(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     };
     let stop = match args.get(3) {
         Some(&v) => norm(vm.int_arg(v)?),
-        None => items.len(),
+        None => len as usize,
     };
-    for (i, &x) in items.iter().enumerate().take(stop).skip(start) {
-        if vm.py_eq(x, args[1]) {
-            return Ok(Value::Int(i as i64));
-        }
+    if let Some(i) = vm.seq_position(args[0], args[1], start, stop)? {
+        return Ok(Value::Int(i as i64));
     }
     let is_list = matches!(vm.heap.get(this(vm, args)), Object::List(_));
     let msg = if is_list {
@@ -133,10 +124,15 @@ fn index(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 
 fn count(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("count", &args[1..], 1, 1)?;
-    let n = vm.seq_items(args[0]).map_or(0, |items| {
-        items.iter().filter(|&&x| vm.py_eq(x, args[1])).count()
-    });
-    Ok(Value::Int(n as i64))
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(x) = vm.seq_items(args[0]).and_then(|s| s.get(i).copied()) {
+        if vm.same_or_eq(x, args[1])? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(Value::Int(n))
 }
 
 fn sort(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {

@@ -317,14 +317,37 @@ impl Vm {
         self.type_error(msg)
     }
 
+    /// The first index in `start..stop` of a list or tuple whose item equals `item`.
+    /// Items are read afresh at each step: an `__eq__` may change the list.
+    pub(crate) fn seq_position(
+        &mut self,
+        seq: Value,
+        item: Value,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Option<usize>> {
+        let mut i = start;
+        while i < stop {
+            let Some(x) = self.seq_items(seq).and_then(|s| s.get(i).copied()) else {
+                break;
+            };
+            if self.same_or_eq(x, item)? {
+                return Ok(Some(i));
+            }
+            i += 1;
+        }
+        Ok(None)
+    }
+
     /// `item in container`.
     pub(crate) fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
         let Value::Obj(r) = container else {
             return Err(self.not_container(container));
         };
         match self.heap.get(r) {
-            Object::List(items) => Ok(items.iter().any(|&x| self.py_eq(x, item))),
-            Object::Tuple(items) => Ok(items.iter().any(|&x| self.py_eq(x, item))),
+            Object::List(_) | Object::Tuple(_) => self
+                .seq_position(container, item, 0, usize::MAX)
+                .map(|p| p.is_some()),
             Object::Str(s) => match self.as_str(item) {
                 Some(sub) => Ok(s.s.contains(sub)),
                 None => {
@@ -338,23 +361,36 @@ impl Vm {
             Object::Dict(_) | Object::Set(_) => Ok(self.dict_get(r, item)?.is_some()),
             &Object::DictView(kind, d) => match kind {
                 ViewKind::Keys => Ok(self.dict_get(d, item)?.is_some()),
-                ViewKind::Values => Ok(self.dict_ref(d).iter().any(|(_, v)| self.py_eq(v, item))),
+                ViewKind::Values => {
+                    let values: Vec<Value> = self.dict_ref(d).iter().map(|(_, v)| v).collect();
+                    for v in values {
+                        if self.same_or_eq(v, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
                 ViewKind::Items => {
                     let pair = self
                         .seq_items(item)
                         .filter(|p| p.len() == 2)
                         .map(|p| (p[0], p[1]));
                     let Some((k, v)) = pair else { return Ok(false) };
-                    Ok(match self.dict_get(d, k) {
-                        Ok(Some(found)) => self.py_eq(found, v),
-                        _ => false,
-                    })
+                    match self.dict_get(d, k)? {
+                        Some(found) => self.same_or_eq(found, v),
+                        None => Ok(false),
+                    }
                 }
             },
             &Object::Range(start, stop, step) => {
                 let Value::Int(i) = item else {
                     let items = self.collect_iterable(container)?;
-                    return Ok(items.iter().any(|&x| self.py_eq(x, item)));
+                    for x in items {
+                        if self.same_or_eq(x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
                 };
                 let in_bounds = if step > 0 {
                     start <= i && i < stop
@@ -365,7 +401,7 @@ impl Vm {
             }
             Object::Iter(_) => {
                 while let Some(x) = self.iter_next(container)? {
-                    if self.py_eq(x, item) {
+                    if self.same_or_eq(x, item)? {
                         return Ok(true);
                     }
                 }
@@ -385,7 +421,7 @@ impl Vm {
         }
         let it = self.get_iter(container)?;
         while let Some(x) = self.iter_next(it)? {
-            if x.is_same(item) || self.py_eq(x, item) {
+            if self.same_or_eq(x, item)? {
                 return Ok(true);
             }
         }
