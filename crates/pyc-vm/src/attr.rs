@@ -137,9 +137,11 @@ impl Vm {
                 return Ok(v);
             }
         }
-        match found {
-            Some(v) => self.bind_instance_attr(v, obj, t, name),
-            None => Err(self.no_attribute(obj, name)),
+        match (found, obj.as_obj().map(|r| self.heap.get(r))) {
+            (Some(v), _) => self.bind_instance_attr(v, obj, t, name),
+            // A bound method answers for its function, as CPython's does.
+            (None, Some(&Object::Method(f, _))) => self.get_attr(f, name),
+            (None, _) => Err(self.no_attribute(obj, name)),
         }
     }
 
@@ -527,11 +529,11 @@ impl Vm {
             Object::Method(f, s) => match name {
                 "__func__" => *f,
                 "__self__" => *s,
-                "__name__" | "__qualname__" => {
+                // Everything else is the function's (`__doc__`, `__code__`, ...).
+                _ => {
                     let f = *f;
                     return self.special_attr(f, name);
                 }
-                _ => return Ok(None),
             },
             &Object::Range(a, b, c) => match name {
                 "start" => Value::Int(a),

@@ -42,3 +42,9 @@ print(documented.__doc__)
 undocumented.__doc__ = 42
 print(undocumented.__doc__, "__doc__" in undocumented.__dict__)
 print(Documented().method())
+bound = Documented().method
+print(bound.__doc__, bound.__name__, bound.__code__.co_consts[0])
+try:
+    bound.missing
+except AttributeError as e:
+    print("AttributeError:", e)
