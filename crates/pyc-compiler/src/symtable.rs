@@ -431,6 +431,15 @@ impl Builder {
             }
             StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
                 for alias in aliases {
+                    if alias.name.name == "*" {
+                        if self.scope().kind != ScopeKind::Module {
+                            return Err(RawError::syntax(
+                                "import * only allowed at module level",
+                                alias.name.span,
+                            ));
+                        }
+                        continue;
+                    }
                     let bound = match &alias.asname {
                         Some(asname) => asname.name.as_str(),
                         None => alias.name.name.split('.').next().unwrap_or_default(),
