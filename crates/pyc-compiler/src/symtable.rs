@@ -644,7 +644,10 @@ impl Builder {
         scope.is_generator = true;
         if scope.is_comprehension {
             let kind = comprehension_kind(&scope.name);
-            return Err(RawError::syntax(format!("'yield' inside {kind}"), expr.span));
+            return Err(RawError::syntax(
+                format!("'yield' inside {kind}"),
+                expr.span,
+            ));
         }
         Ok(())
     }
@@ -668,7 +671,9 @@ impl Builder {
                         target.span,
                     ));
                 }
-                id = scope.parent.expect("a comprehension has an enclosing scope");
+                id = scope
+                    .parent
+                    .expect("a comprehension has an enclosing scope");
                 continue;
             }
             let (here, there) = match scope.kind {
@@ -677,12 +682,10 @@ impl Builder {
                 }
                 ScopeKind::Function => (flag::NONLOCAL, flag::LOCAL),
                 ScopeKind::Module => (flag::GLOBAL, flag::GLOBAL),
-                ScopeKind::Class => {
-                    return Err(RawError::syntax(
-                        "assignment expression within a comprehension cannot be used in a class body",
-                        target.span,
-                    ))
-                }
+                ScopeKind::Class => return Err(RawError::syntax(
+                    "assignment expression within a comprehension cannot be used in a class body",
+                    target.span,
+                )),
             };
             self.add_flags_in(self.current, &mangled, here);
             self.scope()

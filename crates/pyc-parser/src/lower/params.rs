@@ -43,7 +43,9 @@ impl Lowerer<'_> {
                 ));
             }
             match item.as_rule() {
-                Rule::param | Rule::lambda_param => self.param(item, span, &mut params, &mut order)?,
+                Rule::param | Rule::lambda_param => {
+                    self.param(item, span, &mut params, &mut order)?
+                }
                 Rule::varargs_param | Rule::lambda_varargs => {
                     star(&mut order, token(span, 1), true)?;
                     params.vararg = Some(self.ident(&kids(item).next().expect("*args has a name")));
