@@ -109,6 +109,8 @@ pub struct CodeObject {
     pub localsplus_kinds: Vec<u8>,
     /// Number of positional parameters (including those with defaults).
     pub argcount: u32,
+    /// How many of the positional parameters are positional-only (before `/`).
+    pub posonlyargcount: u32,
     /// Number of keyword-only parameters.
     pub kwonlyargcount: u32,
     /// [`code_flags`] bits.

@@ -62,6 +62,7 @@ mod tests {
             localsplus_names: Vec::new(),
             localsplus_kinds: Vec::new(),
             argcount: 0,
+            posonlyargcount: 0,
             kwonlyargcount: 0,
             flags: 0,
             name: "<module>".into(),

@@ -7,6 +7,7 @@
 //! name's [`Scope`], turns locals that a child needs into cells, and adds pass-through
 //! free variables to the functions in between. Code generation only reads the result.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use pyc_parser::ast::{
@@ -31,6 +32,8 @@ mod flag {
     pub const IMPORT: u16 = 32;
     /// A free variable of a method that the class body also binds.
     pub const FREE_CLASS: u16 = 64;
+    /// An iteration variable of a comprehension.
+    pub const COMP_ITER: u16 = 128;
     /// Any binding.
     pub const BOUND: u16 = LOCAL | PARAM | IMPORT;
 }
@@ -113,13 +116,24 @@ pub struct ScopeInfo {
     pub is_comprehension: bool,
     /// Whether a class body must provide the implicit `__class__` cell.
     pub needs_class_closure: bool,
+    /// The innermost enclosing class (the scope's own name for a class body): private
+    /// names `__x` are mangled with it.
+    pub private: Option<String>,
     /// Where each `global`/`nonlocal` directive is, for errors found in pass 2.
     directives: HashMap<String, Span>,
+    /// Pass 1: visiting the iteration targets of a comprehension.
+    comp_iter_target: bool,
+    /// Pass 1: how many comprehension iterable expressions are being visited (inherited
+    /// by scopes opened inside one, as in CPython).
+    comp_iter_expr: u32,
 }
 
 impl ScopeInfo {
     fn new(kind: ScopeKind, name: &str, parent: Option<ScopeId>, nested: bool) -> ScopeInfo {
         ScopeInfo {
+            private: None,
+            comp_iter_target: false,
+            comp_iter_expr: 0,
             kind,
             name: name.to_string(),
             symbols: Vec::new(),
@@ -135,7 +149,12 @@ impl ScopeInfo {
         }
     }
 
-    /// The symbol named `name`, if this scope mentions it.
+    /// `name` as this scope's symbols spell it: mangled if private (see [`mangle`]).
+    pub fn mangle<'n>(&self, name: &'n str) -> Cow<'n, str> {
+        mangle(self.private.as_deref(), name)
+    }
+
+    /// The symbol named `name` (already mangled), if this scope mentions it.
     pub fn lookup(&self, name: &str) -> Option<&Symbol> {
         self.index.get(name).map(|&i| &self.symbols[i])
     }
@@ -213,6 +232,31 @@ fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
 }
 
+/// CPython's `_Py_Mangle`: inside class `private`, a name `__x` becomes `_private__x`
+/// with the class name's leading underscores stripped. Names ending in `__` or holding
+/// a dot are left alone, and so is everything in a class named only with underscores.
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> Cow<'n, str> {
+    let Some(class) = private else {
+        return Cow::Borrowed(name);
+    };
+    let stripped = class.trim_start_matches('_');
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') || stripped.is_empty()
+    {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(format!("_{stripped}{name}"))
+}
+
+/// How CPython names a comprehension kind in its errors, from the scope's name.
+fn comprehension_kind(scope_name: &str) -> &'static str {
+    match scope_name {
+        "<listcomp>" => "list comprehension",
+        "<setcomp>" => "set comprehension",
+        "<dictcomp>" => "dict comprehension",
+        _ => "generator expression",
+    }
+}
+
 /// Pass 1: records what each scope does with each name.
 struct Builder {
     table: SymbolTable,
@@ -224,8 +268,39 @@ impl Builder {
         &mut self.table.scopes[self.current]
     }
 
+    /// Records `bits` for `name` (mangled) in the current scope.
     fn add_def(&mut self, name: &str, bits: u16) {
-        self.scope().add_flags(name, bits);
+        let name = self.scope().mangle(name).into_owned();
+        self.add_flags_in(self.current, &name, bits);
+    }
+
+    /// Records `bits` for the (mangled) `name` in scope `id`. As in CPython, a name
+    /// declared global anywhere is marked global in the module too, so the module body
+    /// also reaches it with `LOAD_GLOBAL`/`STORE_GLOBAL`.
+    fn add_flags_in(&mut self, id: ScopeId, name: &str, bits: u16) {
+        self.table.scopes[id].add_flags(name, bits);
+        if bits & flag::GLOBAL != 0 {
+            self.table.scopes[0].add_flags(name, flag::GLOBAL);
+        }
+    }
+
+    /// Records `bits` for a name written in the program at `span`. While the targets of a
+    /// comprehension's `for` are visited, the name is marked as an iteration variable,
+    /// which an assignment expression's target may not be.
+    fn add_name_def(&mut self, name: &str, bits: u16, span: Span) -> Result<(), RawError> {
+        if self.scope().comp_iter_target {
+            let mangled = self.scope().mangle(name).into_owned();
+            if self.scope().flags(&mangled) & (flag::GLOBAL | flag::NONLOCAL) != 0 {
+                return Err(RawError::syntax(
+                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
+                    span,
+                ));
+            }
+            self.add_def(name, bits | flag::COMP_ITER);
+            return Ok(());
+        }
+        self.add_def(name, bits);
+        Ok(())
     }
 
     /// Opens a new scope for `node` inside the current one and makes it current.
@@ -234,9 +309,13 @@ impl Builder {
         let nested = self.table.scopes[parent].nested
             || self.table.scopes[parent].kind == ScopeKind::Function;
         let id = self.table.scopes.len();
-        self.table
-            .scopes
-            .push(ScopeInfo::new(kind, name, Some(parent), nested));
+        let mut info = ScopeInfo::new(kind, name, Some(parent), nested);
+        info.private = match kind {
+            ScopeKind::Class => Some(name.to_string()),
+            _ => self.table.scopes[parent].private.clone(),
+        };
+        info.comp_iter_expr = self.table.scopes[parent].comp_iter_expr;
+        self.table.scopes.push(info);
         self.table.scopes[parent].children.push(id);
         self.table.by_node.insert(node_key(node), id);
         self.current = id;
@@ -277,7 +356,7 @@ impl Builder {
                 self.visit_exprs(&def.decorators)?;
                 self.visit_defaults(&def.params)?;
                 self.enter(stmt, ScopeKind::Function, &def.name.name);
-                self.visit_params(&def.params);
+                self.visit_params(&def.params)?;
                 self.visit_body(&def.body)?;
                 self.leave();
                 Ok(())
@@ -352,6 +431,15 @@ impl Builder {
             }
             StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
                 for alias in aliases {
+                    if alias.name.name == "*" {
+                        if self.scope().kind != ScopeKind::Module {
+                            return Err(RawError::syntax(
+                                "import * only allowed at module level",
+                                alias.name.span,
+                            ));
+                        }
+                        continue;
+                    }
                     let bound = match &alias.asname {
                         Some(asname) => asname.name.as_str(),
                         None => alias.name.name.split('.').next().unwrap_or_default(),
@@ -366,7 +454,8 @@ impl Builder {
     /// Records a `global` or `nonlocal` directive, with CPython's errors for a name the
     /// scope already used, assigned or took as a parameter.
     fn declare(&mut self, name: &str, span: Span, bits: u16, what: &str) -> Result<(), RawError> {
-        let cur = self.scope().flags(name);
+        let mangled = self.scope().mangle(name).into_owned();
+        let cur = self.scope().flags(&mangled);
         let problem = if cur & flag::PARAM != 0 {
             Some(format!("name '{name}' is parameter and {what}"))
         } else if cur & flag::USE != 0 {
@@ -382,10 +471,7 @@ impl Builder {
             return Err(RawError::syntax(message, span));
         }
         self.add_def(name, bits);
-        self.scope()
-            .directives
-            .entry(name.to_string())
-            .or_insert(span);
+        self.scope().directives.entry(mangled).or_insert(span);
         Ok(())
     }
 
@@ -396,7 +482,8 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_params(&mut self, params: &Parameters) {
+    /// Records the parameters (mangled) in `co_varnames` order; a name may be taken once.
+    fn visit_params(&mut self, params: &Parameters) -> Result<(), RawError> {
         let names = params
             .args
             .iter()
@@ -405,17 +492,22 @@ impl Builder {
             .chain(&params.vararg)
             .chain(&params.kwarg);
         for ident in names {
-            self.add_def(&ident.name, flag::PARAM);
-            self.scope().params.push(ident.name.clone());
+            let mangled = self.scope().mangle(&ident.name).into_owned();
+            if self.scope().flags(&mangled) & flag::PARAM != 0 {
+                return Err(RawError::syntax(
+                    format!("duplicate argument '{}' in function definition", ident.name),
+                    ident.span,
+                ));
+            }
+            self.scope().add_flags(&mangled, flag::PARAM);
+            self.scope().params.push(mangled);
         }
+        Ok(())
     }
 
     fn visit_target(&mut self, target: &Expr) -> Result<(), RawError> {
         match &target.kind {
-            ExprKind::Name(name) => {
-                self.add_def(name, flag::LOCAL);
-                Ok(())
-            }
+            ExprKind::Name(name) => self.add_name_def(name, flag::LOCAL, target.span),
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 items.iter().try_for_each(|t| self.visit_target(t))
             }
@@ -439,7 +531,7 @@ impl Builder {
     fn visit_expr_kind(&mut self, expr: &Expr) -> Result<(), RawError> {
         match &expr.kind {
             ExprKind::Name(name) => {
-                self.add_def(name, flag::USE);
+                self.add_name_def(name, flag::USE, expr.span)?;
                 // `super()` needs the implicit `__class__` cell of the enclosing class.
                 if name == "super" && self.scope().kind == ScopeKind::Function {
                     self.add_def("__class__", flag::USE);
@@ -503,7 +595,7 @@ impl Builder {
             ExprKind::Lambda { params, body } => {
                 self.visit_defaults(params)?;
                 self.enter(expr, ScopeKind::Function, "<lambda>");
-                self.visit_params(params);
+                self.visit_params(params)?;
                 self.visit_expr(body)?;
                 self.leave();
                 Ok(())
@@ -518,22 +610,90 @@ impl Builder {
                 key,
                 value,
                 generators,
-            } => self.visit_comprehension(expr, "<dictcomp>", generators, &[key, value]),
+            } => self.visit_comprehension(expr, "<dictcomp>", generators, &[value, key]),
             ExprKind::GeneratorExp { elt, generators } => {
                 self.visit_comprehension(expr, "<genexpr>", generators, &[elt])
             }
             ExprKind::Yield(value) => {
-                self.scope().is_generator = true;
-                self.visit_opt(value.as_deref())
+                self.visit_opt(value.as_deref())?;
+                self.note_yield(expr)
             }
             ExprKind::YieldFrom(value) => {
-                self.scope().is_generator = true;
-                self.visit_expr(value)
+                self.visit_expr(value)?;
+                self.note_yield(expr)
             }
             ExprKind::NamedExpr { target, value } => {
+                if self.scope().comp_iter_expr > 0 {
+                    return Err(RawError::syntax(
+                        "assignment expression cannot be used in a comprehension iterable expression",
+                        expr.span,
+                    ));
+                }
+                if self.scope().is_comprehension {
+                    self.bind_in_enclosing_scope(target)?;
+                }
                 self.visit_expr(value)?;
                 self.visit_target(target)
             }
+        }
+    }
+
+    /// A `yield` makes its scope a generator; a comprehension may not contain one.
+    fn note_yield(&mut self, expr: &Expr) -> Result<(), RawError> {
+        let scope = self.scope();
+        scope.is_generator = true;
+        if scope.is_comprehension {
+            let kind = comprehension_kind(&scope.name);
+            return Err(RawError::syntax(
+                format!("'yield' inside {kind}"),
+                expr.span,
+            ));
+        }
+        Ok(())
+    }
+
+    /// CPython's `symtable_extend_namedexpr_scope`: the target of an assignment
+    /// expression in a comprehension binds in the nearest enclosing function (the
+    /// comprehensions in between see it as free) or the module (everything sees a
+    /// global); it may not rebind an iteration variable or appear in a class body.
+    fn bind_in_enclosing_scope(&mut self, target: &Expr) -> Result<(), RawError> {
+        let ExprKind::Name(name) = &target.kind else {
+            return Ok(());
+        };
+        let mangled = self.scope().mangle(name).into_owned();
+        let mut id = self.current;
+        loop {
+            let scope = &self.table.scopes[id];
+            if scope.is_comprehension {
+                if scope.flags(&mangled) & flag::COMP_ITER != 0 {
+                    return Err(RawError::syntax(
+                        format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                        target.span,
+                    ));
+                }
+                id = scope
+                    .parent
+                    .expect("a comprehension has an enclosing scope");
+                continue;
+            }
+            let (here, there) = match scope.kind {
+                ScopeKind::Function if scope.flags(&mangled) & flag::GLOBAL != 0 => {
+                    (flag::GLOBAL, flag::LOCAL)
+                }
+                ScopeKind::Function => (flag::NONLOCAL, flag::LOCAL),
+                ScopeKind::Module => (flag::GLOBAL, flag::GLOBAL),
+                ScopeKind::Class => return Err(RawError::syntax(
+                    "assignment expression within a comprehension cannot be used in a class body",
+                    target.span,
+                )),
+            };
+            self.add_flags_in(self.current, &mangled, here);
+            self.scope()
+                .directives
+                .entry(mangled.clone())
+                .or_insert(target.span);
+            self.add_flags_in(id, &mangled, there);
+            return Ok(());
         }
     }
 
@@ -564,22 +724,38 @@ impl Builder {
         let (first, rest) = generators
             .split_first()
             .expect("a comprehension has at least one `for`");
-        self.visit_expr(&first.iter)?;
+        self.visit_iterable(&first.iter)?;
         let id = self.enter(node, ScopeKind::Function, name);
         self.table.scopes[id].is_comprehension = true;
         self.table.scopes[id].is_generator = name == "<genexpr>";
         self.add_def(".0", flag::PARAM);
         self.scope().params.push(".0".to_string());
-        self.visit_target(&first.target)?;
+        self.visit_iteration_target(&first.target)?;
         self.visit_exprs(&first.ifs)?;
         for generator in rest {
-            self.visit_target(&generator.target)?;
-            self.visit_expr(&generator.iter)?;
+            self.visit_iteration_target(&generator.target)?;
+            self.visit_iterable(&generator.iter)?;
             self.visit_exprs(&generator.ifs)?;
         }
         elements.iter().try_for_each(|e| self.visit_expr(e))?;
         self.leave();
         Ok(())
+    }
+
+    /// The target of a comprehension's `for`, whose names become iteration variables.
+    fn visit_iteration_target(&mut self, target: &Expr) -> Result<(), RawError> {
+        self.scope().comp_iter_target = true;
+        let result = self.visit_target(target);
+        self.scope().comp_iter_target = false;
+        result
+    }
+
+    /// The iterable of a comprehension's `for`, where no assignment expression may be.
+    fn visit_iterable(&mut self, iter: &Expr) -> Result<(), RawError> {
+        self.scope().comp_iter_expr += 1;
+        let result = self.visit_expr(iter);
+        self.scope().comp_iter_expr -= 1;
+        result
     }
 }
 

@@ -1,14 +1,15 @@
 //! Golden tests of scope analysis and closure code: for each `tests/data/scopes/*.py`,
-//! the varnames, cellvars, freevars and closure instructions of every code object must
-//! equal what CPython 3.11 produced (`tools/bless-from-cpython` writes the `.scopes`
-//! files; this test never runs python3). Syntax errors must carry CPython's message
-//! and line.
+//! the varnames, cellvars, freevars, names, closure instructions and name instructions
+//! (fast, name and global loads, stores and deletes) of every code object must equal what CPython 3.11 produced (`tools/bless-from-cpython` writes the `.scopes`
+//! files; this test never runs python3). Syntax errors must carry CPython's message,
+//! line and column.
 
 use std::path::Path;
 
 use pyc_bytecode::{CodeObject, Constant, Opcode};
 
-const CLOSURE_OPS: [Opcode; 8] = [
+/// The instructions that show how each name is reached.
+const SCOPE_OPS: [Opcode; 17] = [
     Opcode::MakeCell,
     Opcode::CopyFreeVars,
     Opcode::LoadClosure,
@@ -17,6 +18,15 @@ const CLOSURE_OPS: [Opcode; 8] = [
     Opcode::DeleteDeref,
     Opcode::LoadClassderef,
     Opcode::MakeFunction,
+    Opcode::LoadFast,
+    Opcode::StoreFast,
+    Opcode::DeleteFast,
+    Opcode::LoadName,
+    Opcode::StoreName,
+    Opcode::DeleteName,
+    Opcode::LoadGlobal,
+    Opcode::StoreGlobal,
+    Opcode::DeleteGlobal,
 ];
 
 fn join(names: &[std::rc::Rc<str>]) -> String {
@@ -41,8 +51,13 @@ fn describe(code: &CodeObject, out: &mut Vec<String>) {
             .trim_end()
             .to_string(),
     );
+    out.push(
+        format!("  names {}", join(&code.names))
+            .trim_end()
+            .to_string(),
+    );
     for ins in pyc_disasm::instructions(code) {
-        if CLOSURE_OPS.contains(&ins.op) {
+        if SCOPE_OPS.contains(&ins.op) {
             let arg = if ins.op == Opcode::CopyFreeVars {
                 ins.arg.unwrap_or_default().to_string()
             } else {
@@ -67,7 +82,13 @@ fn render(path: &Path) -> String {
             describe(&code, &mut out);
             out.join("\n") + "\n"
         }
-        Err(e) => format!("{}: line {}: {}\n", e.kind.name(), e.line, e.message),
+        Err(e) => format!(
+            "{}: line {}, offset {}: {}\n",
+            e.kind.name(),
+            e.line,
+            e.col + 1,
+            e.message
+        ),
     }
 }
 

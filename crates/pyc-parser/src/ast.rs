@@ -160,8 +160,10 @@ pub struct ClassDef {
 /// The parameter list of a `def` or `lambda`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Parameters {
-    /// Plain positional-or-keyword parameters, in order.
+    /// Positional parameters in order: the positional-only ones (before `/`) first.
     pub args: Vec<Param>,
+    /// How many of `args` are positional-only.
+    pub posonlyargcount: usize,
     /// `*args`, if present.
     pub vararg: Option<Ident>,
     /// Keyword-only parameters (after `*` or `*args`).

@@ -207,8 +207,13 @@ impl Dumper<'_> {
     }
 
     fn params(&mut self, p: &Parameters) {
-        for a in &p.args {
-            self.ident("arg", &a.name);
+        for (i, a) in p.args.iter().enumerate() {
+            let label = if i < p.posonlyargcount {
+                "posonlyarg"
+            } else {
+                "arg"
+            };
+            self.ident(label, &a.name);
             if let Some(default) = &a.default {
                 self.expr("  default", default);
             }

@@ -137,9 +137,11 @@ impl Vm {
                 return Ok(v);
             }
         }
-        match found {
-            Some(v) => self.bind_instance_attr(v, obj, t, name),
-            None => Err(self.no_attribute(obj, name)),
+        match (found, obj.as_obj().map(|r| self.heap.get(r))) {
+            (Some(v), _) => self.bind_instance_attr(v, obj, t, name),
+            // A bound method answers for its function, as CPython's does.
+            (None, Some(&Object::Method(f, _))) => self.get_attr(f, name),
+            (None, _) => Err(self.no_attribute(obj, name)),
         }
     }
 
@@ -408,7 +410,7 @@ impl Vm {
                 "__defaults__" => opt(f.defaults),
                 "__kwdefaults__" => opt(f.kwdefaults),
                 "__globals__" => Value::Obj(f.globals),
-                "__doc__" => Value::None,
+                "__doc__" => f.doc,
                 "__module__" => {
                     let g = f.globals;
                     self.dict_get_str(g, "__name__").unwrap_or(Value::None)
@@ -446,7 +448,7 @@ impl Vm {
                     "co_filename" => self.str_value(&co.filename),
                     "co_firstlineno" => Value::Int(co.firstlineno.into()),
                     "co_argcount" => Value::Int(co.argcount.into()),
-                    "co_posonlyargcount" => Value::Int(0),
+                    "co_posonlyargcount" => Value::Int(co.posonlyargcount.into()),
                     "co_kwonlyargcount" => Value::Int(co.kwonlyargcount.into()),
                     "co_flags" => Value::Int(co.flags.into()),
                     "co_stacksize" => Value::Int(co.stacksize.into()),
@@ -527,11 +529,11 @@ impl Vm {
             Object::Method(f, s) => match name {
                 "__func__" => *f,
                 "__self__" => *s,
-                "__name__" | "__qualname__" => {
+                // Everything else is the function's (`__doc__`, `__code__`, ...).
+                _ => {
                     let f = *f;
                     return self.special_attr(f, name);
                 }
-                _ => return Ok(None),
             },
             &Object::Range(a, b, c) => match name {
                 "start" => Value::Int(a),
@@ -600,6 +602,7 @@ impl Vm {
                 f.renamed = Some(Box::new((new_name, new_qualname)));
             }
             (Object::Function(f), "__defaults__") => f.defaults = v.as_obj(),
+            (Object::Function(f), "__doc__") => f.doc = v,
             (Object::Function(f), "__kwdefaults__") => f.kwdefaults = v.as_obj(),
             (Object::Function(f), _) => {
                 let d = match f.dict {
@@ -678,6 +681,10 @@ impl Vm {
         match (self.heap.get_mut(r), name) {
             (Object::Cell(c), "cell_contents") => {
                 *c = Value::Null;
+                Ok(())
+            }
+            (Object::Function(f), "__doc__") => {
+                f.doc = Value::None;
                 Ok(())
             }
             (Object::Function(f), _) if f.dict.is_some() => {

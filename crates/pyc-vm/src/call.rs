@@ -298,10 +298,14 @@ impl Vm {
         } else {
             None
         };
+        // Keywords never name a positional-only parameter (with `**kwargs` such a keyword
+        // goes into the dict).
+        let posonly = co.posonlyargcount as usize;
         for (name, &value) in kwnames.iter().zip(&args[npos..nargs]) {
-            let pos = co.localsplus_names[..argcount + kwonly]
+            let pos = co.localsplus_names[posonly..argcount + kwonly]
                 .iter()
-                .position(|p| p == name);
+                .position(|p| p == name)
+                .map(|i| posonly + i);
             match (pos, kwdict) {
                 (Some(i), _) => {
                     if !self.stack[slots + i].is_null() {
@@ -318,9 +322,20 @@ impl Vm {
                 }
                 (None, None) => {
                     let qualname = self.func_qualname(fr);
-                    return Err(self.type_error(format!(
-                        "{qualname}() got an unexpected keyword argument '{name}'"
-                    )));
+                    let posonly_given: Vec<&str> = co.localsplus_names[..posonly]
+                        .iter()
+                        .flat_map(|p| kwnames.iter().filter(move |k| *k == p))
+                        .map(|k| &**k)
+                        .collect();
+                    let msg = if posonly_given.is_empty() {
+                        format!("{qualname}() got an unexpected keyword argument '{name}'")
+                    } else {
+                        format!(
+                            "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                            posonly_given.join(", ")
+                        )
+                    };
+                    return Err(self.type_error(msg));
                 }
             }
         }
@@ -556,8 +571,13 @@ impl Vm {
         let _annotations = opt(self, 0x04);
         let kwdefaults = opt(self, 0x02);
         let defaults = opt(self, 0x01);
+        let doc = match code.code.consts.first() {
+            Some(pyc_bytecode::Constant::Str(_)) => code.consts[0],
+            _ => Value::None,
+        };
         let f = Function {
             renamed: None,
+            doc,
             code,
             code_obj,
             globals: self.frame().globals,

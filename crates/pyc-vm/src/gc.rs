@@ -116,6 +116,7 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             out.push(opt(f.kwdefaults));
             out.push(opt(f.closure));
             out.push(opt(f.dict));
+            out.push(f.doc);
         }
         Object::Cell(v) => out.push(*v),
         Object::Code(c) => {

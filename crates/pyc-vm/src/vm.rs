@@ -117,6 +117,7 @@ impl Vm {
         let globals = self.new_dict();
         let name = self.new_str("__main__");
         self.dict_set_str(globals, "__name__", name);
+        self.dict_set_str(globals, "__doc__", Value::None);
         let builtins = Value::Obj(self.builtins);
         self.dict_set_str(globals, "__builtins__", builtins);
         let base = self.sp;

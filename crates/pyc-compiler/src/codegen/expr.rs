@@ -11,7 +11,7 @@ use pyc_bytecode::opcode::{
 use pyc_bytecode::{Constant, Opcode};
 use pyc_parser::ast::{
     BinOp, BoolOp, ClassDef, CmpOp, Comprehension, Expr, ExprKind, FStringPart, FunctionDef,
-    Keyword, Parameters, Stmt, StmtKind, UnaryOp,
+    Keyword, Parameters, Stmt, UnaryOp,
 };
 
 use super::unit::Label;
@@ -147,7 +147,7 @@ impl<'a> Compiler<'a> {
             } => self.call(func, args, keywords)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let index = self.unit().add_name(&attr.name);
+                let index = self.add_mangled_name(&attr.name);
                 self.emit(Opcode::LoadAttr, index);
             }
             ExprKind::Subscript { value, index } => {
@@ -434,7 +434,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let line = self.set_line(attr.span);
-                let index = self.unit().add_name(&attr.name);
+                let index = self.add_mangled_name(&attr.name);
                 self.emit(Opcode::LoadMethod, index);
                 self.unit().line = line;
             }
@@ -529,7 +529,8 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kwdefaults.is_empty() {
             for (name, default) in &kwdefaults {
-                self.load_const(Constant::Str(name.as_str().into()));
+                let name = self.mangle(name).into_owned();
+                self.load_const(Constant::Str(name.into()));
                 self.expr(default)?;
             }
             self.emit(Opcode::BuildMap, kwdefaults.len() as u32);
@@ -569,15 +570,12 @@ impl<'a> Compiler<'a> {
         self.unit().emit_prologue();
         match body {
             FunctionBody::Statements(stmts) => {
-                let docstring = match stmts.first().map(|s| &s.kind) {
-                    Some(StmtKind::Expr(Expr {
-                        kind: ExprKind::Str(doc),
-                        ..
-                    })) => Constant::Str(doc.as_str().into()),
-                    _ => Constant::None,
-                };
-                self.unit().add_const(docstring);
-                for stmt in stmts {
+                // The docstring is the first constant (`None` without one) and no statement.
+                let doc = super::docstring(stmts);
+                let constant = doc.map_or(Constant::None, |d| Constant::Str(d.into()));
+                self.unit().add_const(constant);
+                let skip = usize::from(doc.is_some());
+                for stmt in &stmts[skip..] {
                     self.stmt(stmt)?;
                 }
                 self.emit_return_none();
@@ -666,9 +664,7 @@ impl<'a> Compiler<'a> {
         self.name_op("__module__", Access::Store, stmt.span)?;
         self.load_const(Constant::Str(qualname.as_str().into()));
         self.name_op("__qualname__", Access::Store, stmt.span)?;
-        for s in &class.body {
-            self.stmt(s)?;
-        }
+        self.body_with_docstring(&class.body)?;
         if self.table.scopes[scope].needs_class_closure {
             self.unit().emit_deref(Opcode::LoadClosure, "__class__");
             self.emit(Opcode::Copy, 1);

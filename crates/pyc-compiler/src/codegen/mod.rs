@@ -8,6 +8,7 @@ mod expr;
 mod stmt;
 pub mod unit;
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use pyc_bytecode::{code_flags, CodeObject, Constant, Opcode};
@@ -77,11 +78,22 @@ impl<'a> Compiler<'a> {
         // CPython gives the module's `RESUME` line 0.
         self.unit().line = 0;
         self.unit().emit_prologue();
-        for stmt in body {
-            self.stmt(stmt)?;
-        }
+        self.body_with_docstring(body)?;
         self.emit_return_none();
         Ok(self.leave_scope())
+    }
+
+    /// A module or class body, as CPython's `compiler_body`: a docstring is stored as
+    /// `__doc__` instead of being compiled as a statement.
+    fn body_with_docstring(&mut self, body: &'a [Stmt]) -> Result<(), RawError> {
+        let mut rest = body;
+        if let (Some(doc), Some((first, tail))) = (docstring(body), body.split_first()) {
+            self.set_line(first.span);
+            self.load_const(Constant::Str(doc.into()));
+            self.name_op("__doc__", Access::Store, first.span)?;
+            rest = tail;
+        }
+        rest.iter().try_for_each(|s| self.stmt(s))
     }
 
     fn frame(&mut self) -> &mut Frame<'a> {
@@ -152,6 +164,18 @@ impl<'a> Compiler<'a> {
         self.table.scopes[frame.scope].kind
     }
 
+    /// `name` as the current scope spells it: a private name `__x` mangled inside a class.
+    fn mangle<'n>(&self, name: &'n str) -> Cow<'n, str> {
+        let frame = self.frames.last().expect("a scope is open");
+        self.table.scopes[frame.scope].mangle(name)
+    }
+
+    /// The index in `co_names` of `name` mangled: how attribute and import names are kept.
+    fn add_mangled_name(&mut self, name: &str) -> u32 {
+        let name = self.mangle(name).into_owned();
+        self.unit().add_name(&name)
+    }
+
     /// Opens a unit for scope `id`.
     fn enter_scope(&mut self, id: ScopeId, qualname: String, firstlineno: u32) {
         let info = &self.table.scopes[id];
@@ -216,7 +240,7 @@ impl<'a> Compiler<'a> {
         };
         let info = &self.table.scopes[frame.scope];
         // A function declared `global` in its parent is named as if at module level.
-        if info.scope_of(name) == Scope::GlobalExplicit {
+        if info.scope_of(&info.mangle(name)) == Scope::GlobalExplicit {
             return name.to_string();
         }
         match info.kind {
@@ -232,6 +256,8 @@ impl<'a> Compiler<'a> {
     fn name_op(&mut self, name: &str, access: Access, span: Span) -> Result<(), RawError> {
         let frame = self.frames.last().expect("a scope is open");
         let info = &self.table.scopes[frame.scope];
+        let mangled = info.mangle(name);
+        let name: &str = &mangled;
         let scope = info.scope_of(name);
         let kind = info.kind;
         if name == "__debug__" && access != Access::Load {
@@ -285,14 +311,15 @@ impl<'a> Compiler<'a> {
         if let pyc_parser::ast::ExprKind::Name(name) = &func.kind {
             let frame = self.frames.last().expect("a scope is open");
             let info = &self.table.scopes[frame.scope];
-            let global = match info.scope_of(name) {
+            let name = info.mangle(name);
+            let global = match info.scope_of(&name) {
                 Scope::GlobalExplicit => true,
                 Scope::GlobalImplicit => info.kind == ScopeKind::Function,
                 _ => false,
             };
             if global {
                 let line = self.set_line(func.span);
-                let index = self.unit().add_name(name);
+                let index = self.unit().add_name(&name);
                 self.emit(Opcode::LoadGlobal, (index << 1) | 1);
                 self.unit().line = line;
                 return Ok(());
@@ -300,6 +327,17 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::PushNull, 0);
         self.expr(func)
+    }
+}
+
+/// The docstring of a body: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match &body.first()?.kind {
+        pyc_parser::ast::StmtKind::Expr(Expr {
+            kind: pyc_parser::ast::ExprKind::Str(doc),
+            ..
+        }) => Some(doc),
+        _ => None,
     }
 }
 

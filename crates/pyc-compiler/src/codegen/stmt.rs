@@ -25,6 +25,10 @@ impl<'a> Compiler<'a> {
 
     fn stmt_kind(&mut self, stmt: &'a Stmt) -> Result<(), RawError> {
         match &stmt.kind {
+            // A constant statement (a string not in docstring position, say) is dropped;
+            // its `NOP` keeps the line, as `pass`'s does.
+            StmtKind::Expr(e) if super::expr::literal(e).is_some() => self.emit(Opcode::Nop, 0),
+            StmtKind::Pass => self.emit(Opcode::Nop, 0),
             StmtKind::Expr(e) => {
                 self.expr(e)?;
                 self.emit(Opcode::PopTop, 0);
@@ -104,7 +108,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Break => self.break_stmt(stmt)?,
             StmtKind::Continue => self.continue_stmt(stmt)?,
-            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Delete(targets) => {
                 for target in targets {
                     self.delete(target)?;
@@ -149,7 +153,7 @@ impl<'a> Compiler<'a> {
                 for alias in aliases {
                     self.load_const(Constant::Int(0));
                     self.load_const(Constant::None);
-                    let index = self.unit().add_name(&alias.name.name);
+                    let index = self.add_mangled_name(&alias.name.name);
                     self.emit(Opcode::ImportName, index);
                     let bound = match &alias.asname {
                         Some(asname) => asname.name.as_str(),
@@ -165,10 +169,10 @@ impl<'a> Compiler<'a> {
                     .map(|a| Constant::Str(a.name.name.as_str().into()))
                     .collect();
                 self.load_const(Constant::Tuple(fromlist.into()));
-                let index = self.unit().add_name(module);
+                let index = self.add_mangled_name(module);
                 self.emit(Opcode::ImportName, index);
                 for alias in names {
-                    let index = self.unit().add_name(&alias.name.name);
+                    let index = self.add_mangled_name(&alias.name.name);
                     self.emit(Opcode::ImportFrom, index);
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name);
                     self.name_op(&bound.name, Access::Store, bound.span)?;
@@ -204,7 +208,7 @@ impl<'a> Compiler<'a> {
         match &target.kind {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let index = self.unit().add_name(&attr.name);
+                let index = self.add_mangled_name(&attr.name);
                 let op = if store {
                     Opcode::StoreAttr
                 } else {
@@ -289,7 +293,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Opcode::Copy, 1);
-                let index = self.unit().add_name(&attr.name);
+                let index = self.add_mangled_name(&attr.name);
                 self.emit(Opcode::LoadAttr, index);
                 self.expr(value)?;
                 self.emit(Opcode::BinaryOp, inplace);

@@ -68,6 +68,7 @@ pub struct Unit {
     qualname: Rc<str>,
     firstlineno: u32,
     argcount: u32,
+    posonlyargcount: u32,
     kwonlyargcount: u32,
     flags: u32,
 }
@@ -112,6 +113,7 @@ impl Unit {
             qualname: header.qualname.into(),
             firstlineno: header.firstlineno,
             argcount: header.argcount,
+            posonlyargcount: 0,
             kwonlyargcount: header.kwonlyargcount,
             flags: header.flags,
         }
@@ -120,6 +122,7 @@ impl Unit {
     /// Records the parameter counts and `*args`/`**kwargs` flags of a function.
     pub fn set_signature(&mut self, params: &pyc_parser::ast::Parameters) {
         self.argcount = params.args.len() as u32;
+        self.posonlyargcount = params.posonlyargcount as u32;
         self.kwonlyargcount = params.kwonlyargs.len() as u32;
         if params.vararg.is_some() {
             self.flags |= code_flags::VARARGS;
@@ -412,6 +415,7 @@ impl Unit {
             localsplus_names,
             localsplus_kinds,
             argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
             kwonlyargcount: self.kwonlyargcount,
             flags: self.flags,
             name: self.name,

@@ -18,6 +18,7 @@ pub fn code(name: &str, qualname: &str, firstlineno: u32) -> Code {
         localsplus_names: Vec::new(),
         localsplus_kinds: Vec::new(),
         argcount: 0,
+        posonlyargcount: 0,
         kwonlyargcount: 0,
         flags: code_flags::OPTIMIZED | code_flags::NEWLOCALS,
         name: name.into(),

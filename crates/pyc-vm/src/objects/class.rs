@@ -66,6 +66,10 @@ impl Vm {
             }
             None => Rc::from(name),
         };
+        // A class without a docstring still has `__doc__` in its own namespace.
+        if self.dict_get_str(ns, "__doc__").is_none() {
+            self.dict_set_str(ns, "__doc__", Value::None);
+        }
         Ok(self.alloc(Object::Type(Box::new(TypeObj {
             name: Rc::from(name),
             qualname,

@@ -166,6 +166,8 @@ pub struct Function {
     pub closure: Option<ObjRef>,
     /// `__dict__`, made on first attribute store.
     pub dict: Option<ObjRef>,
+    /// `__doc__`: the first constant of the code when that is a string, else `None`.
+    pub doc: Value,
     /// `__name__` and `__qualname__` once assigned; until then the code object's.
     pub renamed: Option<Box<(Rc<str>, Rc<str>)>>,
 }

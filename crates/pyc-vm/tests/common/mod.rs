@@ -107,6 +107,7 @@ impl Asm {
             localsplus_names: self.locals.iter().map(|(n, _)| Rc::from(*n)).collect(),
             localsplus_kinds: self.locals.iter().map(|(_, k)| *k).collect(),
             argcount: self.argcount,
+            posonlyargcount: 0,
             kwonlyargcount: self.kwonly,
             flags: self.flags,
             name: Rc::from(self.name),

@@ -1,0 +1,3 @@
+class Loader:
+    def load(self):
+        from os import *

@@ -1,0 +1,1 @@
+values = [x for i in range(3) for x in (y := [i])]

@@ -1,0 +1,1 @@
+values = [[k for k in (y := [i])] for i in range(3)]

@@ -1,0 +1,3 @@
+def f():
+    [y := 1 for i in range(3)]
+    global y

@@ -1,0 +1,2 @@
+def f(x):
+    return {i: (yield) for i in x}
