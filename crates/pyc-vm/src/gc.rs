@@ -170,6 +170,7 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
                 out.push(*f);
                 out.push(*it);
             }
+            IterState::Sequence(seq, _) => out.extend(*seq),
         },
         Object::Slice(parts) => out.extend_from_slice(&parts[..]),
         Object::DictView(_, d) => out.push(Value::Obj(*d)),

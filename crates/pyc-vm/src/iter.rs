@@ -23,11 +23,16 @@ impl Vm {
                     step,
                 },
                 Object::Iter(_) | Object::Generator(_) => return Ok(v),
-                Object::Instance(_) => {
+                Object::Instance(i) => {
+                    let class = i.class;
                     return match self.user_iter(v)? {
                         Some(it) => Ok(it),
+                        None if self.lookup_in_type(class, "__getitem__").is_some() => {
+                            let state = IterState::Sequence(Some(v), 0);
+                            Ok(Value::Obj(self.alloc(Object::Iter(Box::new(state)))))
+                        }
                         None => Err(self.not_iterable(v)),
-                    }
+                    };
                 }
                 _ => return Err(self.not_iterable(v)),
             },
@@ -192,7 +197,34 @@ impl Vm {
                     return Ok(Some(v));
                 }
             },
+            &IterState::Sequence(seq, i) => match seq {
+                Some(seq) => self.sequence_next(r, seq, i),
+                None => Ok(None),
+            },
         }
+    }
+
+    /// The next item of a sequence-protocol iterator: `seq[i]`, until `__getitem__`
+    /// raises `IndexError` or `StopIteration`.
+    fn sequence_next(&mut self, r: ObjRef, seq: Value, i: i64) -> PyResult<Option<Value>> {
+        let item = match self.call_special(seq, "__getitem__", &[Value::Int(i)]) {
+            Ok(item) => item,
+            Err(e) => {
+                let index_error = self.exc_class(ExcKind::IndexError);
+                let stop = self.exc_class(ExcKind::StopIteration);
+                if !self.exc_matches(e, index_error) && !self.exc_matches(e, stop) {
+                    return Err(e);
+                }
+                None
+            }
+        };
+        if let IterState::Sequence(state, next) = self.iter_state_mut(r) {
+            match item {
+                Some(_) => *next = i + 1,
+                None => *state = None,
+            }
+        }
+        Ok(item)
     }
 
     fn dict_iter_next(

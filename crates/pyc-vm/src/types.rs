@@ -79,6 +79,7 @@ builtin_types! {
     zip = "zip",
     map = "map",
     filter = "filter",
+    iterator = "iterator",
     generator = "generator",
     super_ = "super",
     staticmethod = "staticmethod",
@@ -164,7 +165,8 @@ impl Vm {
             "enumerate" => t.enumerate,
             "zip" => t.zip,
             "map" => t.map,
-            _ => t.filter,
+            "filter" => t.filter,
+            _ => t.iterator,
         }
     }
 

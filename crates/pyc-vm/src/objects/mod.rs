@@ -278,6 +278,9 @@ pub enum IterState {
     Map(Value, Vec<Value>),
     /// `filter(f, it)`.
     Filter(Value, Value),
+    /// Over an object with `__getitem__` but no `__iter__` (the sequence protocol): the
+    /// object and the next index; `None` once `__getitem__` raised `IndexError`.
+    Sequence(Option<Value>, i64),
 }
 
 impl IterState {
@@ -302,6 +305,7 @@ impl IterState {
             IterState::Zip(..) => "zip",
             IterState::Map(..) => "map",
             IterState::Filter(..) => "filter",
+            IterState::Sequence(..) => "iterator",
         }
     }
 }
