@@ -53,17 +53,15 @@ impl Pools {
     }
 }
 
-/// Whether every heap access checks its reference's stamp (debug and `gc-stress` builds).
-const CHECK_STAMPS: bool = cfg!(any(debug_assertions, feature = "gc-stress"));
-
 /// A use of a freed object: a bug in the VM's rooting, reported where it happened.
+#[cfg(any(debug_assertions, feature = "gc-stress"))]
 #[cold]
 #[track_caller]
 fn stale_reference(r: ObjRef) -> ! {
     panic!(
-        "stale object reference: slot {} (stamp {}) was freed by the collector",
+        "stale object reference: slot {} (generation {}) was freed by the collector",
         r.index(),
-        r.stamp()
+        r.generation()
     )
 }
 
@@ -74,11 +72,16 @@ pub struct Heap {
     /// The collector's mark bits, one per slot, kept apart so slots stay small.
     pub(crate) marks: Vec<bool>,
     /// Per slot, the serial number of the allocation that last filled it: the age the
-    /// collector's pinning compares (see [`crate::gc`]), and, truncated, the stamp every
-    /// [`ObjRef`] to it carries.
-    pub(crate) born: Vec<u64>,
+    /// collector's pinning compares (see [`crate::gc`]).
+    pub(crate) born: Vec<u32>,
     /// The serial number of the latest allocation (0 before the first).
-    pub(crate) serial: u64,
+    pub(crate) serial: u32,
+    /// Objects born at or before this serial are pinned: suspended native code may hold
+    /// them (see [`crate::gc`]). 0 when no native code is suspended.
+    pub(crate) pin_boundary: u32,
+    /// Per slot, how many times it was filled: what a reference's generation must match.
+    #[cfg(any(debug_assertions, feature = "gc-stress"))]
+    pub(crate) generations: Vec<u32>,
     pub(crate) free: Vec<u32>,
     pub(crate) live: usize,
     pub(crate) allocated_since_gc: usize,
@@ -100,6 +103,9 @@ impl Heap {
             marks: Vec::new(),
             born: Vec::new(),
             serial: 0,
+            pin_boundary: 0,
+            #[cfg(any(debug_assertions, feature = "gc-stress"))]
+            generations: Vec::new(),
             free: Vec::new(),
             live: 0,
             allocated_since_gc: 0,
@@ -112,18 +118,57 @@ impl Heap {
     pub fn alloc(&mut self, obj: Object) -> ObjRef {
         self.live += 1;
         self.allocated_since_gc += 1;
-        self.serial += 1;
-        let stamp = self.serial as u32;
-        if let Some(i) = self.free.pop() {
-            self.slots[i as usize] = Some(obj);
-            self.born[i as usize] = self.serial;
-            return ObjRef::new(i, stamp);
+        if self.serial == u32::MAX {
+            self.renumber();
         }
-        let i = u32::try_from(self.slots.len()).expect("heap exceeds 2^32 objects");
-        self.slots.push(Some(obj));
-        self.marks.push(false);
-        self.born.push(self.serial);
-        ObjRef::new(i, stamp)
+        self.serial += 1;
+        let i = match self.free.pop() {
+            Some(i) => {
+                self.slots[i as usize] = Some(obj);
+                self.born[i as usize] = self.serial;
+                i
+            }
+            None => {
+                let i = u32::try_from(self.slots.len()).expect("heap exceeds 2^32 objects");
+                self.slots.push(Some(obj));
+                self.marks.push(false);
+                self.born.push(self.serial);
+                #[cfg(any(debug_assertions, feature = "gc-stress"))]
+                self.generations.push(0);
+                i
+            }
+        };
+        #[cfg(any(debug_assertions, feature = "gc-stress"))]
+        {
+            let generation = &mut self.generations[i as usize];
+            *generation = generation.wrapping_add(1);
+        }
+        self.reference(i as usize)
+    }
+
+    /// A reference to the object now in slot `i`.
+    #[inline]
+    pub(crate) fn reference(&self, i: usize) -> ObjRef {
+        #[cfg(any(debug_assertions, feature = "gc-stress"))]
+        return ObjRef::new(i as u32, self.generations[i]);
+        #[cfg(not(any(debug_assertions, feature = "gc-stress")))]
+        ObjRef::new(i as u32, 0)
+    }
+
+    /// When the allocation serial would overflow: every live object counts as born at
+    /// serial 1, and a current pin boundary pins them all. This only ever pins more than
+    /// before, and a boundary saved by a suspended caller and restored later also pins at
+    /// least what it did, so no held object can be freed; it happens once per 2^32
+    /// allocations.
+    #[cold]
+    fn renumber(&mut self) {
+        for (born, slot) in self.born.iter_mut().zip(&self.slots) {
+            *born = u32::from(slot.is_some());
+        }
+        self.serial = 1;
+        if self.pin_boundary > 0 {
+            self.pin_boundary = 1;
+        }
     }
 
     /// The object behind `r`. A reference always points at a live object: the collector
@@ -135,7 +180,7 @@ impl Heap {
         self.check(r);
         match &self.slots[r.index()] {
             Some(o) => o,
-            None => stale_reference(r),
+            None => unreachable!("dangling object reference {}", r.index()),
         }
     }
 
@@ -146,18 +191,21 @@ impl Heap {
         self.check(r);
         match &mut self.slots[r.index()] {
             Some(o) => o,
-            None => stale_reference(r),
+            None => unreachable!("dangling object reference {}", r.index()),
         }
     }
 
     /// In debug and `gc-stress` builds, stops at once when `r` is stale: its object was
-    /// freed and the slot now holds a newer one.
+    /// freed (and the slot perhaps filled again).
     #[inline]
     #[track_caller]
     pub(crate) fn check(&self, r: ObjRef) {
-        if CHECK_STAMPS && self.born[r.index()] as u32 != r.stamp() {
+        #[cfg(any(debug_assertions, feature = "gc-stress"))]
+        if self.generations[r.index()] != r.generation() || self.slots[r.index()].is_none() {
             stale_reference(r);
         }
+        #[cfg(not(any(debug_assertions, feature = "gc-stress")))]
+        let _ = r;
     }
 
     /// Number of live objects.
@@ -197,12 +245,14 @@ impl Heap {
     }
 
     /// Whether enough has been allocated since the last collection to run one. With the
-    /// `gc-stress` feature, whenever anything was allocated at all: every safe point then
-    /// collects, which flushes out values the roots miss.
+    /// `gc-stress` feature, whenever the heap grew by a thousandth (at least one object):
+    /// small programs collect at every safe point that allocated, which flushes out values
+    /// the roots miss, and a program that builds a large structure still runs in linear
+    /// time.
     #[inline]
     pub fn wants_collection(&self) -> bool {
         if cfg!(feature = "gc-stress") {
-            return self.allocated_since_gc > 0;
+            return self.allocated_since_gc > self.live / 1024;
         }
         self.allocated_since_gc >= self.threshold
     }

@@ -2,8 +2,8 @@
 //!
 //! # Design
 //! - **Values** (`value`): a 16-byte `Copy` enum of immediates (None, bool, `i64`,
-//!   float, the internal `Null`) and heap references (`u32` arena indices with an
-//!   allocation stamp, checked on every access in debug and `gc-stress` builds).
+//!   float, the internal `Null`) and heap references (`u32` arena indices; debug and
+//!   `gc-stress` builds add the slot's generation, checked on every access).
 //! - **Heap** (`heap`, `gc`): an arena of slots with a free list and a tracing
 //!   mark-and-sweep collector. Roots: the shared value stack, every frame's function,
 //!   globals, locals mapping and code constants, the builtins dict and builtin types,

@@ -3,20 +3,30 @@
 //! Immediates (`None`, bools, small ints, floats and the internal `Null`) need no heap;
 //! everything else is an [`ObjRef`], an index into the [`crate::heap::Heap`] arena.
 
-/// A reference to a heap object: an index into the heap's slot arena, plus the stamp of
-/// the allocation it was made for. A slot is reused after its object is freed; the stamp
-/// tells a reference to the new object from a stale one to the old (checked on every
-/// access in debug and `gc-stress` builds, see [`crate::heap::Heap::get`]).
+/// A reference to a heap object: an index into the heap's slot arena. A slot is reused
+/// after its object is freed; in debug and `gc-stress` builds a reference also carries the
+/// slot's generation at allocation, so that a stale reference to a freed object is caught
+/// on its next use (see [`crate::heap::Heap::get`]) instead of reading the slot's new
+/// occupant. Release builds keep it at four bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ObjRef {
     index: u32,
-    stamp: u32,
+    #[cfg(any(debug_assertions, feature = "gc-stress"))]
+    generation: u32,
 }
 
 impl ObjRef {
-    /// The reference to slot `index` as allocated with `stamp`.
-    pub(crate) fn new(index: u32, stamp: u32) -> ObjRef {
-        ObjRef { index, stamp }
+    /// The reference to slot `index`, filled in its `generation` (ignored in release
+    /// builds).
+    #[inline]
+    pub(crate) fn new(index: u32, generation: u32) -> ObjRef {
+        #[cfg(not(any(debug_assertions, feature = "gc-stress")))]
+        let _ = generation;
+        ObjRef {
+            index,
+            #[cfg(any(debug_assertions, feature = "gc-stress"))]
+            generation,
+        }
     }
 
     /// The slot index.
@@ -25,10 +35,10 @@ impl ObjRef {
         self.index as usize
     }
 
-    /// The stamp of the allocation this reference was made for.
-    #[inline]
-    pub(crate) fn stamp(self) -> u32 {
-        self.stamp
+    /// The slot's generation when this reference was made (debug and `gc-stress`).
+    #[cfg(any(debug_assertions, feature = "gc-stress"))]
+    pub(crate) fn generation(self) -> u32 {
+        self.generation
     }
 }
 

@@ -39,9 +39,6 @@ pub struct Vm {
     pub(crate) exc_types: Vec<ObjRef>,
     /// The exception currently being handled (`sys.exc_info()`), or `None`.
     pub(crate) handled: Value,
-    /// Objects allocated at or before this serial are pinned: suspended native code may
-    /// hold them (see [`crate::gc`]). 0 when no native code is suspended.
-    pub(crate) pin_boundary: u64,
     /// How many native builtins are currently calling back into Python.
     pub(crate) native_depth: usize,
     /// Set when the exception being raised is a re-raise (no new traceback entry).
@@ -91,7 +88,6 @@ impl Vm {
             types,
             exc_types: Vec::new(),
             handled: Value::None,
-            pin_boundary: 0,
             native_depth: 0,
             reraise: false,
             out,
@@ -180,7 +176,7 @@ impl Vm {
         for &r in self.interned.values() {
             m.root_ref(heap, r);
         }
-        m.pin_older(heap, self.pin_boundary);
+        m.pin_older(heap);
         m.root(heap, self.handled);
         m.root_ref(heap, self.builtins);
         for &t in self.types.all().iter().chain(&self.exc_types) {
@@ -194,10 +190,10 @@ impl Vm {
     /// values the caller keeps in Rust locals cannot be freed (see [`crate::gc`]).
     #[inline]
     pub(crate) fn suspend_native<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
-        let saved = self.pin_boundary;
-        self.pin_boundary = self.heap.serial;
+        let saved = self.heap.pin_boundary;
+        self.heap.pin_boundary = self.heap.serial;
         let r = f(self);
-        self.pin_boundary = saved;
+        self.heap.pin_boundary = saved;
         r
     }
 
