@@ -22,6 +22,9 @@ fn conformance_corpus_parses() {
             parsed += 1;
         }
     }
-    assert!(parsed > 0, "the shared conformance corpus {dir} has no .py files");
+    assert!(
+        parsed > 0,
+        "the shared conformance corpus {dir} has no .py files"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
