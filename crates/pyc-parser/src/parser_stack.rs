@@ -34,7 +34,7 @@ use crate::grammar::Rule;
 type P<'i> = Pair<'i, Rule>;
 
 /// CPython's `MAXSTACK`: the deepest rule frame its parser enters.
-pub(crate) const MAX_FRAMES: usize = 6000;
+const MAX_FRAMES: usize = 6000;
 
 /// Frames open at a top-level `statement`: `file`, `statements`, the loop over
 /// statements, and `statement` itself.
@@ -72,8 +72,8 @@ pub(crate) fn field_overflows(field: P) -> bool {
 struct Walk {
     /// The deepest frame opened.
     deepest: usize,
-    /// The source offset of the current statement's leading primary and the frame of
-    /// the `t_primary_raw` that first parses its contents.
+    /// Where the current statement's leading primary starts (in the text pest parsed)
+    /// and the frame of the `t_primary_raw` that first parses its contents.
     leading: Option<(usize, usize)>,
 }
 

@@ -15,7 +15,7 @@ use crate::ast::{
 use crate::ParseError;
 
 /// CPython's limit: its recursion limit (1000) times the compiler's frame scale (3).
-pub(crate) const MAX_DEPTH: usize = 3000;
+const MAX_DEPTH: usize = 3000;
 
 /// Passes `module` on, or refuses it with CPython's `RecursionError` when it nests
 /// deeper than [`MAX_DEPTH`].
