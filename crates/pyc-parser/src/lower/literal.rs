@@ -246,21 +246,17 @@ fn decode_bytes(body: &Body, blame: Span) -> Res<Vec<u8>> {
                 }
                 out.push(value as u8);
             }
-            b'x' => {
-                let hex = text.get(i..i + 2).and_then(|h| std::str::from_utf8(h).ok());
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(value)
-                        if hex.is_some_and(|h| h.bytes().all(|d| d.is_ascii_hexdigit())) =>
-                    {
-                        out.push(value);
-                        i += 2;
-                    }
-                    _ => {
-                        let msg = format!("(value error) invalid \\x escape at position {}", i - 2);
-                        return Err(err_at(&msg, blame));
-                    }
+            b'x' => match text.get(i..i + 2).filter(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+                Some(hex) => {
+                    let digit = |d: u8| (d as char).to_digit(16).expect("a hex digit") as u8;
+                    out.push(digit(hex[0]) << 4 | digit(hex[1]));
+                    i += 2;
                 }
-            }
+                None => {
+                    let msg = format!("(value error) invalid \\x escape at position {}", i - 2);
+                    return Err(err_at(&msg, blame));
+                }
+            },
             _ => {
                 out.push(b'\\');
                 out.push(e);
