@@ -1,4 +1,5 @@
-//! Compile errors: CPython's `SyntaxError` messages with where to point.
+//! Compile errors: CPython's `SyntaxError` messages with where to point, and the
+//! `MemoryError` and `RecursionError` it gives for programs nested too deeply.
 
 use pyc_parser::ast::Span;
 use pyc_parser::{LineIndex, ParseError, ParseErrorKind};
@@ -12,6 +13,10 @@ pub enum ErrorKind {
     Indentation,
     /// `TabError`.
     Tab,
+    /// `MemoryError`: the parser's stack overflowed (no message, no location).
+    Memory,
+    /// `RecursionError`: the tree nests too deeply to compile (no location).
+    Recursion,
 }
 
 impl ErrorKind {
@@ -21,14 +26,25 @@ impl ErrorKind {
             ErrorKind::Syntax => "SyntaxError",
             ErrorKind::Indentation => "IndentationError",
             ErrorKind::Tab => "TabError",
+            ErrorKind::Memory => "MemoryError",
+            ErrorKind::Recursion => "RecursionError",
         }
+    }
+
+    /// Whether this is `SyntaxError` or one of its subclasses, which point into the
+    /// source.
+    pub fn is_syntax_error(self) -> bool {
+        matches!(
+            self,
+            ErrorKind::Syntax | ErrorKind::Indentation | ErrorKind::Tab
+        )
     }
 }
 
-/// A syntax error found while parsing or compiling, located in the source.
+/// An error found while parsing or compiling, located in the source.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompileError {
-    /// `SyntaxError` or `IndentationError`.
+    /// `SyntaxError`, `IndentationError`, `TabError`, `MemoryError` or `RecursionError`.
     pub kind: ErrorKind,
     /// CPython's message, e.g. `no binding for nonlocal 'x' found`.
     pub message: String,
@@ -99,6 +115,8 @@ impl From<ParseError> for RawError {
                 ParseErrorKind::Syntax => ErrorKind::Syntax,
                 ParseErrorKind::Indentation => ErrorKind::Indentation,
                 ParseErrorKind::Tab => ErrorKind::Tab,
+                ParseErrorKind::Memory => ErrorKind::Memory,
+                ParseErrorKind::Recursion => ErrorKind::Recursion,
             },
             message: e.message,
             span: e.span,
@@ -111,8 +129,12 @@ impl CompileError {
     /// The text CPython prints for an uncaught syntax error: the `File` line, the source
     /// line with its indentation removed, a caret run under the error, then `Kind: message`.
     /// `from_file` says whether the program came from a file; otherwise (`-c`, standard
-    /// input) only parser errors show their line, as in CPython.
+    /// input) only parser errors show their line, as in CPython. A `MemoryError` or
+    /// `RecursionError` is only its last line, as CPython prints them.
     pub fn render(&self, from_file: bool) -> String {
+        if !self.kind.is_syntax_error() {
+            return format!("{}\n", self.exception_line());
+        }
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.line);
         let trimmed = self.line_text.trim_start();
         if (from_file || self.found_by_parser) && !trimmed.is_empty() {
@@ -127,18 +149,29 @@ impl CompileError {
                 "^".repeat(width as usize)
             ));
         }
-        out.push_str(&format!("{}: {}\n", self.kind.name(), self.message));
+        out.push_str(&format!("{}\n", self.exception_line()));
         out
+    }
+
+    /// `Kind: message`, or the bare kind when there is no message (`MemoryError`).
+    fn exception_line(&self) -> String {
+        if self.message.is_empty() {
+            self.kind.name().to_string()
+        } else {
+            format!("{}: {}", self.kind.name(), self.message)
+        }
     }
 }
 
 impl std::fmt::Display for CompileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.kind.is_syntax_error() {
+            return f.write_str(&self.exception_line());
+        }
         write!(
             f,
-            "{}: {} ({}, line {})",
-            self.kind.name(),
-            self.message,
+            "{} ({}, line {})",
+            self.exception_line(),
             self.filename,
             self.line
         )

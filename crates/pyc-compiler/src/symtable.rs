@@ -541,6 +541,7 @@ impl Builder {
             ExprKind::Int(_)
             | ExprKind::Float(_)
             | ExprKind::Str(_)
+            | ExprKind::Bytes(_)
             | ExprKind::Bool(_)
             | ExprKind::None
             | ExprKind::Ellipsis => Ok(()),

@@ -214,6 +214,8 @@ pub enum ExprKind {
     Float(f64),
     /// A string literal (adjacent literals already concatenated, escapes decoded).
     Str(String),
+    /// A bytes literal (adjacent literals already concatenated, escapes decoded).
+    Bytes(Vec<u8>),
     /// `True`, `False`.
     Bool(bool),
     /// `None`.

@@ -9,6 +9,12 @@ use crate::ast::{
 };
 use crate::LineIndex;
 
+/// Stack kept free below a recursive step of the dump.
+const RED_ZONE: usize = 64 * 1024;
+
+/// Size of each stack segment the dump grows when it runs low.
+const SEGMENT: usize = 4 * 1024 * 1024;
+
 /// Dumps `module` (parsed from `source`) one node per line, children indented.
 pub fn dump_module(source: &str, module: &Module) -> String {
     let mut d = Dumper {
@@ -39,7 +45,8 @@ impl Dumper<'_> {
         format!("{l1}:{c1}-{l2}:{c2}")
     }
 
-    /// Writes one line `label: head`, then the children written by `f`, indented.
+    /// Writes one line `label: head`, then the children written by `f`, indented (on a
+    /// grown stack when it runs low: the dump recurses once per level of the tree).
     fn node(&mut self, label: &str, head: String, f: impl FnOnce(&mut Self)) {
         let _ = write!(self.out, "{:1$}", "", self.depth * 2);
         if !label.is_empty() {
@@ -49,7 +56,7 @@ impl Dumper<'_> {
         self.out.push_str(&head);
         self.out.push('\n');
         self.depth += 1;
-        f(self);
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || f(self));
         self.depth -= 1;
     }
 
@@ -280,6 +287,10 @@ impl Dumper<'_> {
             ExprKind::Int(v) => self.node(label, format!("Int {v} @{at}"), |_| {}),
             ExprKind::Float(v) => self.node(label, format!("Float {v:?} @{at}"), |_| {}),
             ExprKind::Str(s) => self.node(label, format!("Str {s:?} @{at}"), |_| {}),
+            ExprKind::Bytes(b) => {
+                let text = b.escape_ascii();
+                self.node(label, format!("Bytes b\"{text}\" @{at}"), |_| {})
+            }
             ExprKind::Bool(b) => self.node(label, format!("Bool {b} @{at}"), |_| {}),
             ExprKind::None => self.node(label, format!("None @{at}"), |_| {}),
             ExprKind::Ellipsis => self.node(label, format!("Ellipsis @{at}"), |_| {}),

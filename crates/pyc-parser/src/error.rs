@@ -23,13 +23,9 @@ pub(crate) fn from_pest(err: &Error<Rule>, prepared: &Prepared, source: &str) ->
     let at = map.to_source(pos);
     let positives: &[Rule] = match &err.variant {
         ErrorVariant::ParsingError { positives, .. } => positives,
-        ErrorVariant::CustomError { .. } => {
-            return ParseError::syntax(
-                "Parser stack overflowed - Python source too complex to parse",
-                at,
-                at,
-            )
-        }
+        // The grammar raises no errors of its own: pest gave up for want of stack, on a
+        // program far deeper than CPython's parser holds.
+        ErrorVariant::CustomError { .. } => return ParseError::memory(),
     };
     if let Some((open, open_at)) = prepared.unclosed {
         if blames_unclosed(text, pos, source, at, open_at) {
@@ -138,6 +134,9 @@ fn expected_block(text: &str, pos: usize, map: &OffsetMap, source: &str) -> Pars
 
 /// Converts a failure to parse an f-string replacement field starting at source `base`.
 pub(crate) fn from_pest_fstring(err: &Error<Rule>, base: usize) -> ParseError {
+    if let ErrorVariant::CustomError { .. } = err.variant {
+        return ParseError::memory();
+    }
     let pos = match err.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((start, _)) => start,

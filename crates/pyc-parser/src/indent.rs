@@ -206,11 +206,12 @@ impl Scanner<'_> {
         let at = self.pos;
         let top = self.top();
         if width.col > top.col {
-            if self.indents.len() > MAX_INDENT_DEPTH {
+            // The stack holds the outermost level too; CPython points at the line start.
+            if self.indents.len() >= MAX_INDENT_DEPTH {
                 return Err(ParseError::indentation(
                     "too many levels of indentation",
-                    at,
-                    at,
+                    line_at,
+                    line_at,
                 ));
             }
             if width.alt <= top.alt {

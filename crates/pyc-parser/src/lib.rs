@@ -5,7 +5,9 @@
 //! [`dump`] (a readable text dump of a tree, for tests and debugging).
 //! Internally: `indent` (pre-pass to logical lines with INDENT/DEDENT markers),
 //! `offset_map` (prepared offsets back to source offsets), `grammar` (the pest parser),
-//! `error` (pest failures to CPython's messages) and `lower` (pest pairs to the AST).
+//! `error` (pest failures to CPython's messages), `lower` (pest pairs to the AST), and
+//! CPython's nesting limits: `parser_stack` (how deep CPython's parser would recurse) and
+//! `tree_depth` (how deep the tree is for CPython's compiler).
 
 pub mod ast;
 pub mod dump;
@@ -15,6 +17,8 @@ mod indent;
 pub mod line_index;
 mod lower;
 mod offset_map;
+mod parser_stack;
+mod tree_depth;
 
 pub use line_index::LineIndex;
 
@@ -29,6 +33,10 @@ pub enum ParseErrorKind {
     Indentation,
     /// `TabError` (a subclass of `IndentationError`).
     Tab,
+    /// `MemoryError`: CPython's parser ran out of its rule stack (the message is empty).
+    Memory,
+    /// `RecursionError`: the tree nests deeper than CPython's compiler walks.
+    Recursion,
 }
 
 /// A syntax error: CPython's message and where to put the caret.
@@ -69,16 +77,37 @@ impl ParseError {
             span: Span::new(start, end),
         }
     }
+
+    /// The bare `MemoryError` CPython's parser raises when its rule stack overflows.
+    pub(crate) fn memory() -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::Memory,
+            message: String::new(),
+            span: Span::default(),
+        }
+    }
+
+    /// The `RecursionError` CPython's compiler raises for a tree nested too deeply.
+    pub(crate) fn recursion() -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::Recursion,
+            message: "maximum recursion depth exceeded during compilation".to_string(),
+            span: Span::default(),
+        }
+    }
 }
 
-/// Stack size of the parsing thread: pest recurses once per grammar level, so nested
-/// brackets (up to CPython's limit of 200) need far more than a test thread's 2 MiB.
+/// Stack size of the parsing thread: pest recurses several frames per grammar level, and
+/// programs at CPython's limits (200 nested brackets, some 6000 parser frames) need far
+/// more than a test thread's 2 MiB.
 const PARSE_STACK_SIZE: usize = 256 * 1024 * 1024;
 
-/// Parses a whole module.
+/// Parses a whole module, refusing what CPython 3.11 refuses: syntax errors, brackets
+/// nested more than 200 deep, programs deeper than its parser's stack (`MemoryError`)
+/// and trees deeper than its compiler walks (`RecursionError`).
 ///
-/// Parsing runs on a helper thread with a large stack; pest's own stack guard still turns
-/// any remaining overflow into a clean `SyntaxError`.
+/// Parsing runs on a helper thread with a large stack; pest's own stack guard turns any
+/// remaining overflow into the `MemoryError` CPython gives for such programs.
 pub fn parse_module(source: &str) -> Result<Module, ParseError> {
     std::thread::scope(|scope| {
         match std::thread::Builder::new()
@@ -94,8 +123,10 @@ pub fn parse_module(source: &str) -> Result<Module, ParseError> {
     })
 }
 
-/// Pre-pass, pest, then lowering, on the current thread.
+/// Pre-pass, pest, lowering, then CPython's limit on the depth of the tree, on the
+/// current thread.
 fn parse_on_this_thread(source: &str) -> Result<Module, ParseError> {
     let prepared = indent::prepare(source)?;
-    lower::lower_module(source, &prepared)
+    let module = lower::lower_module(source, &prepared)?;
+    tree_depth::refuse_too_deep(module)
 }

@@ -76,11 +76,9 @@ pub(super) fn literal(e: &Expr) -> Option<Constant> {
 impl<'a> Compiler<'a> {
     /// Compiles an expression, leaving its value on the stack.
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), RawError> {
-        self.nest(e.span)?;
         let line = self.set_line(e.span);
         crate::depth::deep(|| self.expr_kind(e))?;
         self.unit().line = line;
-        self.unnest();
         Ok(())
     }
 
@@ -211,6 +209,10 @@ impl<'a> Compiler<'a> {
                 self.expr(value)?;
                 self.emit(Opcode::Copy, 1);
                 self.store(target)?;
+            }
+            // The VM has no bytes objects yet.
+            ExprKind::Bytes(_) => {
+                return Err(RawError::syntax("bytes literals are not supported", e.span))
             }
             ExprKind::Int(_)
             | ExprKind::Float(_)

@@ -19,10 +19,6 @@ use crate::error::RawError;
 use crate::symtable::{Scope, ScopeId, ScopeKind, SymbolTable};
 use unit::{Label, Unit, UnitHeader};
 
-/// How deeply expressions and statements may nest before compilation gives up with a
-/// syntax error (the parser already caps expression nesting; this is the backstop).
-const MAX_NESTING: u32 = 3000;
-
 /// A statement context that `break`, `continue` and `return` must unwind through.
 #[derive(Clone)]
 enum FBlock<'a> {
@@ -57,7 +53,6 @@ pub(crate) struct Compiler<'a> {
     frames: Vec<Frame<'a>>,
     lines: LineIndex,
     filename: Rc<str>,
-    nesting: u32,
 }
 
 impl<'a> Compiler<'a> {
@@ -68,7 +63,6 @@ impl<'a> Compiler<'a> {
             frames: Vec::new(),
             lines: LineIndex::new(source),
             filename: filename.into(),
-            nesting: 0,
         }
     }
 
@@ -141,22 +135,6 @@ impl<'a> Compiler<'a> {
     fn set_line(&mut self, span: Span) -> u32 {
         let line = self.line_of(span);
         std::mem::replace(&mut self.unit().line, line)
-    }
-
-    /// Counts one more level of nesting, failing cleanly when the program nests too deeply.
-    fn nest(&mut self, span: Span) -> Result<(), RawError> {
-        self.nesting += 1;
-        if self.nesting > MAX_NESTING {
-            return Err(RawError::syntax(
-                "too many nested expressions or statements",
-                span,
-            ));
-        }
-        Ok(())
-    }
-
-    fn unnest(&mut self) {
-        self.nesting -= 1;
     }
 
     fn scope_kind(&self) -> ScopeKind {

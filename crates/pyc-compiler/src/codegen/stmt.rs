@@ -12,10 +12,8 @@ use crate::symtable::ScopeKind;
 impl<'a> Compiler<'a> {
     /// Compiles one statement.
     pub(super) fn stmt(&mut self, stmt: &'a Stmt) -> Result<(), RawError> {
-        self.nest(stmt.span)?;
         self.set_line(stmt.span);
         crate::depth::deep(|| self.stmt_kind(stmt))?;
-        self.unnest();
         Ok(())
     }
 
@@ -634,6 +632,7 @@ fn describe(e: &Expr) -> &'static str {
         ExprKind::Int(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
+        | ExprKind::Bytes(_)
         | ExprKind::Bool(_)
         | ExprKind::None
         | ExprKind::Ellipsis => "literal",

@@ -1,6 +1,6 @@
 //! Lowering expression pairs: operators with their precedence levels, primaries, displays.
 
-use super::{bx, kids, one, too_complex, Lowerer, Res, MAX_EXPR_DEPTH, P};
+use super::{bx, kids, one, Lowerer, Res, P};
 use crate::ast::{
     BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, Keyword, Parameters, Span, UnaryOp,
 };
@@ -9,21 +9,21 @@ use crate::ParseError;
 
 use super::targets::TargetCtx;
 
+/// Stack kept free below a recursive step of lowering.
+const RED_ZONE: usize = 64 * 1024;
+
+/// Size of each stack segment lowering grows when it runs low.
+const SEGMENT: usize = 4 * 1024 * 1024;
+
 impl Lowerer<'_> {
-    /// Lowers any expression-level pair, bounding the nesting depth.
+    /// Lowers any expression-level pair, first growing the stack if it runs low (the
+    /// recursion follows the nesting of the pest tree).
     pub(super) fn expr(&self, p: P) -> Res<Expr> {
-        let depth = self.depth.get();
-        if depth >= MAX_EXPR_DEPTH {
-            return Err(too_complex(self.span(&p)));
-        }
-        self.depth.set(depth + 1);
-        let result = self.expr_unbounded(p);
-        self.depth.set(depth);
-        result
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || self.expr_here(p))
     }
 
-    /// Lowers any expression-level pair (called through [`Self::expr`] only).
-    fn expr_unbounded(&self, p: P) -> Res<Expr> {
+    /// Lowers any expression-level pair on the current stack segment.
+    fn expr_here(&self, p: P) -> Res<Expr> {
         let span = self.span(&p);
         let kind = match p.as_rule() {
             Rule::conditional => {
@@ -99,14 +99,9 @@ impl Lowerer<'_> {
                     body: bx(body.expect("lambda has a body")),
                 }
             }
-            Rule::starred => ExprKind::Starred(bx(self.expr(one(p))?)),
-            Rule::star_expressions => {
-                return self.tuple_or_single(p, "can't use starred expression here")
-            }
-            Rule::target_list => {
-                return self
-                    .tuple_or_single(p, "starred assignment target must be in a list or tuple")
-            }
+            Rule::starred | Rule::star_arg => ExprKind::Starred(bx(self.expr(one(p))?)),
+            // A lone starred item is the compiler's error, as in CPython.
+            Rule::star_expressions | Rule::target_list => return self.tuple_or_single(p, None),
             Rule::yield_from => ExprKind::YieldFrom(bx(self.expr(one(p))?)),
             Rule::yield_plain => match kids(p).next() {
                 Some(value) => ExprKind::Yield(Some(bx(self.expr(value)?))),
@@ -180,7 +175,6 @@ impl Lowerer<'_> {
     /// Left-associative binary operators; `fixed` is the operator when the grammar has
     /// only one per level (then the children are all operands).
     fn fold(&self, p: P, fixed: Option<BinOp>) -> Res<Expr> {
-        self.check_chain(&p)?;
         let mut k = kids(p);
         let first = k.next().expect("binary level has an operand");
         let start = self.span(&first).start;
@@ -207,17 +201,9 @@ impl Lowerer<'_> {
         Ok(acc)
     }
 
-    /// Rejects operator or trailer chains that would nest deeper than [`MAX_EXPR_DEPTH`].
-    fn check_chain(&self, p: &P) -> Res<()> {
-        if self.depth.get() + p.clone().into_inner().count() > MAX_EXPR_DEPTH {
-            return Err(too_complex(self.span(p)));
-        }
-        Ok(())
-    }
-
     /// Comma-separated items: a tuple, or the single item without a trailing comma.
-    /// A lone starred item is an error with `starred_msg`.
-    pub(super) fn tuple_or_single(&self, p: P, starred_msg: &str) -> Res<Expr> {
+    /// A lone starred item is an error with `starred_msg`, if given.
+    pub(super) fn tuple_or_single(&self, p: P, starred_msg: Option<&str>) -> Res<Expr> {
         let span = self.span(&p);
         let mut elts = Vec::new();
         let mut trailing = false;
@@ -229,8 +215,8 @@ impl Lowerer<'_> {
         }
         if elts.len() == 1 && !trailing {
             let e = elts.pop().expect("one item");
-            if matches!(e.kind, ExprKind::Starred(_)) {
-                return Err(err_at(starred_msg, e.span));
+            if let (ExprKind::Starred(_), Some(msg)) = (&e.kind, starred_msg) {
+                return Err(err_at(msg, e.span));
             }
             return Ok(e);
         }
@@ -242,7 +228,6 @@ impl Lowerer<'_> {
 
     /// An atom followed by calls, attribute accesses and subscripts.
     fn primary(&self, p: P) -> Res<Expr> {
-        self.check_chain(&p)?;
         let mut k = kids(p);
         let atom = k.next().expect("primary has an atom");
         let start = self.span(&atom).start;
@@ -308,7 +293,7 @@ impl Lowerer<'_> {
                         span,
                     });
                 }
-                Rule::starred => {
+                Rule::star_arg => {
                     if unpacked {
                         return Err(err_at(
                             "iterable argument unpacking follows keyword argument unpacking",

@@ -1,8 +1,14 @@
-//! Number and string literals: radix and underscores, prefixes, escapes, concatenation.
+//! Number, string and bytes literals: radix and underscores, prefixes, escapes,
+//! concatenation.
+//!
+//! Like CPython 3.11, errors in the contents of adjacent string literals (escapes,
+//! f-string syntax, mixing bytes with strings) are reported at the token after them;
+//! only a non-ASCII character in a bytes literal is reported at the literal.
 
 use num_bigint::BigInt;
 
 use super::expr::err_at;
+use super::fstring::Body;
 use super::{Lowerer, Res, P};
 use crate::ast::{ExprKind, FStringPart, Span};
 use crate::ParseError;
@@ -73,32 +79,42 @@ impl Lowerer<'_> {
         Err(ParseError::syntax(msg, line_start, line_start))
     }
 
-    /// Adjacent string literals, concatenated; any f-string makes the whole an f-string.
+    /// Adjacent string (or bytes) literals, concatenated; any f-string makes the whole an
+    /// f-string.
     pub(super) fn strings(&self, p: P) -> Res<ExprKind> {
+        let tokens: Vec<P> = p.into_inner().collect();
+        let last = tokens.last().expect("strings have a literal");
+        let blame = self.after(last);
+        let literals: Vec<Literal> = tokens.iter().map(|s| self.literal(s, blame)).collect();
+        for lit in literals.iter().filter(|lit| lit.bytes) {
+            if !lit.body.text.is_ascii() {
+                return Err(err_at(
+                    "bytes can only contain ASCII literal characters",
+                    lit.span,
+                ));
+            }
+        }
+        let blame_span = Span::new(blame, blame + 1);
+        match literals.iter().filter(|lit| lit.bytes).count() {
+            0 => {}
+            n if n == literals.len() => {
+                let mut value = Vec::new();
+                for lit in &literals {
+                    value.extend(decode_bytes(&lit.body, blame_span)?);
+                }
+                return Ok(ExprKind::Bytes(value));
+            }
+            _ => return Err(err_at("cannot mix bytes and nonbytes literals", blame_span)),
+        }
         let mut parts = Vec::new();
         let mut any_f = false;
-        for s in p.into_inner() {
-            let span = self.span(&s);
-            let text = s.as_str();
-            let prefix_len = text.find(['\'', '"']).expect("a string has a quote");
-            let prefix = text[..prefix_len].to_ascii_lowercase();
-            let quoted = &text[prefix_len..];
-            let quote_len = if quoted.starts_with("\"\"\"") || quoted.starts_with("'''") {
-                3
-            } else {
-                1
-            };
-            let body = &quoted[quote_len..quoted.len() - quote_len];
-            let body_at = span.start as usize + prefix_len + quote_len;
-            if prefix.contains('b') {
-                return Err(err_at("bytes literals are not supported", span));
-            }
-            let raw = prefix.contains('r');
-            if prefix.contains('f') {
+        for lit in &literals {
+            if lit.formatted {
                 any_f = true;
-                parts.extend(self.fstring(body, body_at, raw)?);
+                parts.extend(self.fstring(&lit.body)?);
             } else {
-                parts.push(FStringPart::Literal(decode(body, raw, span)?));
+                let text = decode(lit.body.text, lit.body.raw, blame_span)?;
+                parts.push(FStringPart::Literal(text));
             }
         }
         if !any_f {
@@ -120,6 +136,134 @@ impl Lowerer<'_> {
         }
         Ok(ExprKind::FString(merged))
     }
+
+    /// One string literal token `s`, whose content errors are reported at `blame`.
+    fn literal<'s>(&self, s: &P<'s>, blame: usize) -> Literal<'s> {
+        let span = self.span(s);
+        let text = s.as_str();
+        let prefix_len = text.find(['\'', '"']).expect("a string has a quote");
+        let prefix = text[..prefix_len].to_ascii_lowercase();
+        let quoted = &text[prefix_len..];
+        let quote_len = if quoted.starts_with("\"\"\"") || quoted.starts_with("'''") {
+            3
+        } else {
+            1
+        };
+        Literal {
+            span,
+            bytes: prefix.contains('b'),
+            formatted: prefix.contains('f'),
+            body: Body {
+                text: &quoted[quote_len..quoted.len() - quote_len],
+                at: span.start as usize + prefix_len + quote_len,
+                raw: prefix.contains('r'),
+                blame,
+            },
+        }
+    }
+
+    /// The source offset of the token after the token `p`: the next token on its line
+    /// (where a comment starts the NEWLINE token), or inside brackets the next one at all.
+    fn after(&self, p: &P) -> usize {
+        let text = p.get_input();
+        let end = p.as_span().end();
+        let next = end + (text[end..].len() - text[end..].trim_start_matches(is_blank).len());
+        let at = self.pos(next);
+        if text.as_bytes().get(next) == Some(&b'\n') {
+            let from = self.pos(end);
+            if let Some(hash) = self.source[from..at].find('#') {
+                return from + hash;
+            }
+        }
+        at
+    }
+}
+
+/// One string literal of a concatenation.
+struct Literal<'s> {
+    /// The whole token.
+    span: Span,
+    /// Whether it is a bytes literal (`b'...'`).
+    bytes: bool,
+    /// Whether it is an f-string.
+    formatted: bool,
+    /// The text between its quotes.
+    body: Body<'s>,
+}
+
+/// Spaces between tokens on a line (comments and bracketed newlines are already spaces
+/// in the prepared text).
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\x0c' | '\r')
+}
+
+/// Decodes the escapes of a bytes literal body (none if raw); errors point at `blame`.
+fn decode_bytes(body: &Body, blame: Span) -> Res<Vec<u8>> {
+    let text = body.text.as_bytes();
+    if body.raw {
+        return Ok(String::from_utf8_lossy(text)
+            .replace("\r\n", "\n")
+            .into_bytes());
+    }
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        i += 1;
+        if c == b'\r' && text.get(i) == Some(&b'\n') {
+            continue;
+        }
+        if c != b'\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(&e) = text.get(i) else {
+            out.push(b'\\');
+            break;
+        };
+        i += 1;
+        match e {
+            b'\n' => {}
+            b'\r' => i += usize::from(text.get(i) == Some(&b'\n')),
+            b'\\' | b'\'' | b'"' => out.push(e),
+            b'a' => out.push(0x07),
+            b'b' => out.push(0x08),
+            b'f' => out.push(0x0c),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
+            b'v' => out.push(0x0b),
+            b'0'..=b'7' => {
+                let mut value = u32::from(e - b'0');
+                for _ in 0..2 {
+                    match text.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            value = value * 8 + u32::from(d - b'0');
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(value as u8);
+            }
+            b'x' => match text.get(i..i + 2).filter(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+                Some(hex) => {
+                    let digit = |d: u8| (d as char).to_digit(16).expect("a hex digit") as u8;
+                    out.push(digit(hex[0]) << 4 | digit(hex[1]));
+                    i += 2;
+                }
+                None => {
+                    let msg = format!("(value error) invalid \\x escape at position {}", i - 2);
+                    return Err(err_at(&msg, blame));
+                }
+            },
+            _ => {
+                out.push(b'\\');
+                out.push(e);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Decodes the escapes of a string body (or just normalizes newlines if `raw`);

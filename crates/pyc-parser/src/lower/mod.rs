@@ -11,8 +11,6 @@ mod params;
 mod stmt;
 mod targets;
 
-use std::cell::Cell;
-
 use pest::iterators::Pair;
 use pest::Parser;
 
@@ -20,7 +18,7 @@ use crate::ast::{Expr, Ident, Module, Span};
 use crate::grammar::{PythonParser, Rule};
 use crate::indent::Prepared;
 use crate::offset_map::OffsetMap;
-use crate::{error, ParseError};
+use crate::{error, parser_stack, ParseError};
 
 /// A pest pair of this grammar.
 type P<'i> = Pair<'i, Rule>;
@@ -28,16 +26,19 @@ type P<'i> = Pair<'i, Rule>;
 /// Lowering results.
 type Res<T> = Result<T, ParseError>;
 
-/// Parses the prepared text with pest and lowers the result.
+/// Parses the prepared text with pest and lowers the result. A program that CPython's
+/// parser could not hold on its stack is a `MemoryError`.
 pub(crate) fn lower_module(source: &str, prepared: &Prepared) -> Res<Module> {
     let mut pairs = PythonParser::parse(Rule::file, &prepared.text)
         .map_err(|e| error::from_pest(&e, prepared, source))?;
     let file = pairs.next().expect("pest returns the file pair");
+    if parser_stack::module_overflows(file.clone()) {
+        return Err(ParseError::memory());
+    }
     let lx = Lowerer {
         source,
         map: &prepared.map,
         base: 0,
-        depth: Cell::new(0),
     };
     let body = kids(file).map(|p| lx.stmt(p)).collect::<Res<_>>()?;
     Ok(Module { body })
@@ -51,21 +52,6 @@ struct Lowerer<'a> {
     map: &'a OffsetMap,
     /// Source offset of the text pest saw (non-zero for f-string fields).
     base: usize,
-    /// Current expression nesting, bounded by [`MAX_EXPR_DEPTH`].
-    depth: Cell<usize>,
-}
-
-/// The deepest expression nesting accepted (CPython accepts about twice as much); deeper
-/// trees would risk overflowing the stack of the recursive passes that walk them.
-const MAX_EXPR_DEPTH: usize = 1000;
-
-/// The error for source nested deeper than [`MAX_EXPR_DEPTH`].
-fn too_complex(span: Span) -> ParseError {
-    ParseError::syntax(
-        "Parser stack overflowed - Python source too complex to parse",
-        span.start as usize,
-        span.end as usize,
-    )
 }
 
 impl Lowerer<'_> {
@@ -94,7 +80,7 @@ impl Lowerer<'_> {
 }
 
 /// The children of a pair that carry meaning (no keywords, newlines, markers or colons).
-fn kids(p: P) -> impl Iterator<Item = P> {
+pub(crate) fn kids(p: P) -> impl Iterator<Item = P> {
     p.into_inner().filter(|k| !is_punct(k.as_rule()))
 }
 

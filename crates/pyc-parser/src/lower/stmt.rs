@@ -116,16 +116,14 @@ impl Lowerer<'_> {
     }
 
     /// The target of an assignment (`ctx` is `Assign` or `Aug`): unlike other expressions,
-    /// a lone starred or bare yield expression gets a target-specific message.
+    /// a lone starred target of `op=` and a bare yield expression get target-specific
+    /// messages.
     fn target_expr(&self, p: P, ctx: TargetCtx) -> Res<Expr> {
         match (p.as_rule(), ctx) {
             (Rule::star_expressions, TargetCtx::Aug) => self.tuple_or_single(
                 p,
-                "'starred' is an illegal expression for augmented assignment",
+                Some("'starred' is an illegal expression for augmented assignment"),
             ),
-            (Rule::star_expressions, _) => {
-                self.tuple_or_single(p, "starred assignment target must be in a list or tuple")
-            }
             (Rule::yield_plain | Rule::yield_from, TargetCtx::Assign) => {
                 let span = self.span(&p);
                 let msg = "assignment to yield expression not possible";

@@ -19,17 +19,27 @@ pub(super) enum TargetCtx {
     For,
 }
 
+impl TargetCtx {
+    /// The context of a target nested in this one.
+    fn inner(self) -> TargetCtx {
+        match self {
+            TargetCtx::SoleAssign => TargetCtx::Assign,
+            ctx => ctx,
+        }
+    }
+}
+
 impl Lowerer<'_> {
     /// Checks that `e` can be assigned (or deleted) in context `ctx`.
     pub(super) fn check_target(&self, e: &Expr, ctx: TargetCtx) -> Res<()> {
         match &e.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => Ok(()),
+            // Assignable alone too: the compiler refuses it outside a list or tuple.
+            ExprKind::Starred(value) if !matches!(ctx, TargetCtx::Aug | TargetCtx::Del) => {
+                self.check_target(value, ctx.inner())
+            }
             ExprKind::Tuple(elts) | ExprKind::List(elts) if ctx != TargetCtx::Aug => {
-                let inner = if ctx == TargetCtx::SoleAssign {
-                    TargetCtx::Assign
-                } else {
-                    ctx
-                };
+                let inner = ctx.inner();
                 for elt in elts {
                     match &elt.kind {
                         ExprKind::Starred(value) if ctx != TargetCtx::Del => {
@@ -103,7 +113,7 @@ fn describe(e: &Expr) -> &'static str {
         ExprKind::Compare { .. } => "comparison",
         ExprKind::IfExp { .. } => "conditional expression",
         ExprKind::NamedExpr { .. } => "named expression",
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) => "literal",
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bytes(_) => "literal",
         ExprKind::Slice { .. } => "slice",
     }
 }
