@@ -246,7 +246,10 @@ fn decode_bytes(body: &Body, blame: Span) -> Res<Vec<u8>> {
                 }
                 out.push(value as u8);
             }
-            b'x' => match text.get(i..i + 2).filter(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+            b'x' => match text
+                .get(i..i + 2)
+                .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            {
                 Some(hex) => {
                     let digit = |d: u8| (d as char).to_digit(16).expect("a hex digit") as u8;
                     out.push(digit(hex[0]) << 4 | digit(hex[1]));
