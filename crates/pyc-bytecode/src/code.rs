@@ -39,6 +39,9 @@ pub enum Constant {
     Str(Rc<str>),
     /// A tuple of constants (also used for keyword-name tuples and defaults).
     Tuple(Rc<[Constant]>),
+    /// A frozenset of constants, its items in CPython's iteration order (folded from a
+    /// set display or from `in {...}`; it is only ever iterated, searched or merged).
+    FrozenSet(Rc<[Constant]>),
     /// `...`.
     Ellipsis,
     /// A nested code object (function body, lambda, comprehension).

@@ -6,9 +6,11 @@
 //!
 //! Modules: [`opcode`] (the opcode table), [`code`] (instructions and code objects),
 //! [`repr`] (Python's `repr` of floats and strings, shared by VM and disassembler),
+//! [`hash`] (CPython's hashes of numbers and tuples, shared by VM and compiler),
 //! [`validate`] (structural checks of code objects).
 
 pub mod code;
+pub mod hash;
 pub mod opcode;
 pub mod repr;
 pub mod validate;

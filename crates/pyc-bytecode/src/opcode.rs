@@ -144,6 +144,8 @@ opcodes! {
     BuildList = "BUILD_LIST", Raw;
     /// `k1 v1 k2 v2 ...` (`arg` pairs) -> `{k1: v1, ...}`.
     BuildMap = "BUILD_MAP", Raw;
+    /// `v1 ... vN keys` -> `{keys[0]: v1, ...}`: `keys` is a tuple of `arg` constants.
+    BuildConstKeyMap = "BUILD_CONST_KEY_MAP", Raw;
     /// `a b ...` (`arg` items) -> `{a, b, ...}`.
     BuildSet = "BUILD_SET", Raw;
     /// `s1 s2 ...` (`arg` strings) -> their concatenation.
@@ -174,6 +176,8 @@ opcodes! {
     JumpForward = "JUMP_FORWARD", Jump;
     /// Jumps to `arg` unconditionally (backward; a loop's back edge).
     JumpBackward = "JUMP_BACKWARD", Jump;
+    /// Jumps back to `arg` without checking for interrupts (`yield from`'s loop).
+    JumpBackwardNoInterrupt = "JUMP_BACKWARD_NO_INTERRUPT", Jump;
     /// `cond` -> ``: jumps to `arg` if `cond` is false.
     PopJumpForwardIfFalse = "POP_JUMP_FORWARD_IF_FALSE", Jump;
     /// `cond` -> ``: jumps to `arg` if `cond` is true.
@@ -182,6 +186,14 @@ opcodes! {
     PopJumpBackwardIfFalse = "POP_JUMP_BACKWARD_IF_FALSE", Jump;
     /// `cond` -> ``: jumps back to `arg` if `cond` is true.
     PopJumpBackwardIfTrue = "POP_JUMP_BACKWARD_IF_TRUE", Jump;
+    /// `value` -> ``: jumps forward to `arg` if `value` is `None`.
+    PopJumpForwardIfNone = "POP_JUMP_FORWARD_IF_NONE", Jump;
+    /// `value` -> ``: jumps forward to `arg` if `value` is not `None`.
+    PopJumpForwardIfNotNone = "POP_JUMP_FORWARD_IF_NOT_NONE", Jump;
+    /// `value` -> ``: jumps back to `arg` if `value` is `None`.
+    PopJumpBackwardIfNone = "POP_JUMP_BACKWARD_IF_NONE", Jump;
+    /// `value` -> ``: jumps back to `arg` if `value` is not `None`.
+    PopJumpBackwardIfNotNone = "POP_JUMP_BACKWARD_IF_NOT_NONE", Jump;
     /// `cond` -> `cond` and jump to `arg` if false, else `cond` -> ``.
     JumpIfFalseOrPop = "JUMP_IF_FALSE_OR_POP", Jump;
     /// `cond` -> `cond` and jump to `arg` if true, else `cond` -> ``.
@@ -241,6 +253,7 @@ impl Opcode {
             self,
             Opcode::JumpForward
                 | Opcode::JumpBackward
+                | Opcode::JumpBackwardNoInterrupt
                 | Opcode::ReturnValue
                 | Opcode::RaiseVarargs
                 | Opcode::Reraise
@@ -255,10 +268,29 @@ impl Opcode {
         use Opcode::*;
         let arg = arg as i32;
         match self {
-            Nop | Resume | Swap | MakeCell | CopyFreeVars | LoadAttr | UnaryNegative
-            | UnaryPositive | UnaryNot | UnaryInvert | ListToTuple | GetIter | KwNames
-            | CheckExcMatch | JumpForward | JumpBackward | YieldValue | GetYieldFromIter
-            | DeleteFast | DeleteGlobal | DeleteName | DeleteDeref => 0,
+            Nop
+            | Resume
+            | Swap
+            | MakeCell
+            | CopyFreeVars
+            | LoadAttr
+            | UnaryNegative
+            | UnaryPositive
+            | UnaryNot
+            | UnaryInvert
+            | ListToTuple
+            | GetIter
+            | KwNames
+            | CheckExcMatch
+            | JumpForward
+            | JumpBackward
+            | JumpBackwardNoInterrupt
+            | YieldValue
+            | GetYieldFromIter
+            | DeleteFast
+            | DeleteGlobal
+            | DeleteName
+            | DeleteDeref => 0,
             PushNull | Copy | LoadConst | LoadFast | LoadDeref | LoadClosure | LoadName
             | LoadClassderef | LoadMethod | PushExcInfo | ReturnGenerator | LoadBuildClass
             | LoadAssertionError | ImportFrom => 1,
@@ -284,6 +316,10 @@ impl Opcode {
             | PopJumpForwardIfTrue
             | PopJumpBackwardIfFalse
             | PopJumpBackwardIfTrue
+            | PopJumpForwardIfNone
+            | PopJumpForwardIfNotNone
+            | PopJumpBackwardIfNone
+            | PopJumpBackwardIfNotNone
             | ReturnValue
             | PopExcept
             | Reraise
@@ -292,6 +328,7 @@ impl Opcode {
             StoreSubscr => -3,
             BuildSlice | BuildTuple | BuildList | BuildSet | BuildString => 1 - arg,
             BuildMap => 1 - 2 * arg,
+            BuildConstKeyMap => -arg,
             UnpackSequence => arg - 1,
             UnpackEx => (arg & 0xff) + (arg >> 8),
             FormatValue => -i32::from(arg as u32 & FVS_HAVE_SPEC != 0),

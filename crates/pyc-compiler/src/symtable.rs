@@ -168,6 +168,11 @@ impl ScopeInfo {
         self.lookup(name).map_or(0, |s| s.flags)
     }
 
+    /// Whether an import statement in this scope binds `name`.
+    pub fn is_imported(&self, name: &str) -> bool {
+        self.flags(name) & flag::IMPORT != 0
+    }
+
     fn add_flags(&mut self, name: &str, bits: u16) {
         match self.index.get(name) {
             Some(&i) => self.symbols[i].flags |= bits,

@@ -16,6 +16,11 @@ pub fn const_repr(constant: &Constant) -> String {
         Constant::Float(x) => float_repr(*x),
         Constant::Str(s) => str_repr(s),
         Constant::Tuple(items) => tuple_repr(items),
+        Constant::FrozenSet(items) if items.is_empty() => "frozenset()".to_string(),
+        Constant::FrozenSet(items) => {
+            let parts: Vec<String> = items.iter().map(const_repr).collect();
+            format!("frozenset({{{}}})", parts.join(", "))
+        }
         Constant::Ellipsis => "Ellipsis".to_string(),
         Constant::Code(code) => code_repr(code),
     }

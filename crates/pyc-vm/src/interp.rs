@@ -471,6 +471,7 @@ impl Vm {
                 Ok(())
             }
             Opcode::BuildMap => self.build_map(arg),
+            Opcode::BuildConstKeyMap => self.build_const_key_map(arg),
             Opcode::BuildSet => self.build_set(arg),
             Opcode::BuildString => self.build_string(arg),
             Opcode::ListAppend => {
@@ -522,6 +523,25 @@ impl Vm {
             Opcode::JumpBackward => {
                 self.safe_point();
                 flow = Flow::Jump(arg);
+                Ok(())
+            }
+            Opcode::JumpBackwardNoInterrupt => {
+                flow = Flow::Jump(arg);
+                Ok(())
+            }
+            Opcode::PopJumpForwardIfNone
+            | Opcode::PopJumpBackwardIfNone
+            | Opcode::PopJumpForwardIfNotNone
+            | Opcode::PopJumpBackwardIfNotNone => {
+                use Opcode::*;
+                if matches!(ins.op, PopJumpBackwardIfNone | PopJumpBackwardIfNotNone) {
+                    self.safe_point();
+                }
+                let is_none = matches!(self.pop(), Value::None);
+                let if_none = matches!(ins.op, PopJumpForwardIfNone | PopJumpBackwardIfNone);
+                if is_none == if_none {
+                    flow = Flow::Jump(arg);
+                }
                 Ok(())
             }
             Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {

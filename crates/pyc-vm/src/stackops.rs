@@ -132,6 +132,22 @@ impl Vm {
         Ok(())
     }
 
+    /// `BUILD_CONST_KEY_MAP n`: `n` values under a tuple of their `n` keys.
+    pub(crate) fn build_const_key_map(&mut self, n: usize) -> PyResult<()> {
+        let keys = self.pop();
+        let keys = self
+            .seq_items(keys)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
+        let values = self.split_stack(self.sp - n);
+        let d = self.new_dict();
+        self.push(Value::Obj(d));
+        for (k, v) in keys.into_iter().zip(values) {
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
     /// `BUILD_SET n`.
     pub(crate) fn build_set(&mut self, n: usize) -> PyResult<()> {
         let items = self.split_stack(self.sp - n);

@@ -333,6 +333,16 @@ impl Vm {
                 let items = items.iter().map(|c| self.load_const(c)).collect();
                 self.new_tuple(items)
             }
+            Constant::FrozenSet(items) => {
+                // A folded frozenset is only ever iterated, searched or merged into a
+                // set, so a set (holding the items in their folded order) stands for it.
+                let set = Value::Obj(self.new_set());
+                for item in items.iter() {
+                    let v = self.load_const(item);
+                    self.set_add(set, v).expect("constants are hashable");
+                }
+                set
+            }
             Constant::Ellipsis => Value::Obj(self.types.ellipsis_obj),
             Constant::Code(code) => {
                 let data = self.load_code(code.clone());

@@ -1,23 +1,28 @@
-//! Expressions, calls, and the code that creates functions, closures, classes and
-//! comprehensions.
+//! Expressions, and the code that creates functions, closures and comprehensions.
+//! Each function follows its namesake in CPython 3.11's `Python/compile.c`.
 
 use std::rc::Rc;
 
-use num_traits::ToPrimitive;
 use pyc_bytecode::opcode::{
     FVC_ASCII, FVC_NONE, FVC_REPR, FVC_STR, FVS_HAVE_SPEC, MAKE_FUNCTION_CLOSURE,
     MAKE_FUNCTION_DEFAULTS, MAKE_FUNCTION_KWDEFAULTS,
 };
 use pyc_bytecode::{Constant, Opcode};
 use pyc_parser::ast::{
-    BinOp, BoolOp, ClassDef, CmpOp, Comprehension, Expr, ExprKind, FStringPart, FunctionDef,
-    Keyword, Parameters, Stmt, UnaryOp,
+    BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, FunctionDef, Parameters,
+    Stmt, UnaryOp,
 };
 
+use super::cfg::Op;
+use super::fold::{self, frozenset, tuple, Iterable};
 use super::unit::Label;
 use super::{Access, Compiler};
 use crate::error::RawError;
 use crate::symtable::{ScopeId, ScopeKind};
+
+/// How many values CPython lets one display, call or f-string push before it builds
+/// the result piece by piece (`STACK_USE_GUIDELINE`).
+pub(super) const STACK_USE_GUIDELINE: usize = 30;
 
 /// `BINARY_OP`'s argument for a binary operator.
 pub(super) fn binop_arg(op: BinOp) -> u32 {
@@ -38,39 +43,12 @@ pub(super) fn binop_arg(op: BinOp) -> u32 {
     }
 }
 
-/// The constant an expression is, if it is a literal, a negated number literal, or a
-/// tuple of those (CPython folds these at compile time too).
-pub(super) fn literal(e: &Expr) -> Option<Constant> {
-    Some(match &e.kind {
-        ExprKind::Int(i) => match i.to_i64() {
-            Some(small) => Constant::Int(small),
-            None => Constant::BigInt(i.clone()),
-        },
-        ExprKind::Float(f) => Constant::Float(*f),
-        ExprKind::Str(s) => Constant::Str(s.as_str().into()),
-        ExprKind::Bool(b) => Constant::Bool(*b),
-        ExprKind::None => Constant::None,
-        ExprKind::Ellipsis => Constant::Ellipsis,
-        ExprKind::UnaryOp {
-            op: UnaryOp::USub,
-            operand,
-        } => match &operand.kind {
-            ExprKind::Int(i) => match (-i).to_i64() {
-                Some(small) => Constant::Int(small),
-                None => Constant::BigInt(-i),
-            },
-            ExprKind::Float(f) => Constant::Float(-f),
-            _ => return None,
-        },
-        ExprKind::Tuple(items) => Constant::Tuple(
-            items
-                .iter()
-                .map(literal)
-                .collect::<Option<Vec<_>>>()?
-                .into(),
-        ),
-        _ => return None,
-    })
+/// The kind of display a sequence of items builds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Display {
+    List,
+    Tuple,
+    Set,
 }
 
 impl<'a> Compiler<'a> {
@@ -87,13 +65,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn expr_kind(&mut self, e: &'a Expr) -> Result<(), RawError> {
-        if let Some(constant) = literal(e) {
+        if let Some(constant) = self.folder.constant(e) {
             self.load_const(constant);
             return Ok(());
         }
+        if let Some((left, op, right)) = fold::inverted(e) {
+            self.set_line(left.span);
+            return self.compare(left, &[op], std::slice::from_ref(right));
+        }
         match &e.kind {
             ExprKind::Name(name) => self.name_op(name, Access::Load, e.span)?,
-            ExprKind::FString(parts) => self.fstring(parts)?,
+            ExprKind::FString(parts) => self.joined_str(parts)?,
             ExprKind::BinOp { left, op, right } => {
                 self.expr(left)?;
                 self.expr(right)?;
@@ -109,31 +91,18 @@ impl<'a> Compiler<'a> {
                 };
                 self.emit(op, 0);
             }
-            ExprKind::BoolOp { op, values } => {
-                let end = self.new_label();
-                let jump = match op {
-                    BoolOp::And => Opcode::JumpIfFalseOrPop,
-                    BoolOp::Or => Opcode::JumpIfTrueOrPop,
-                };
-                let (last, init) = values.split_last().expect("two or more operands");
-                for value in init {
-                    self.expr(value)?;
-                    self.emit_jump(jump, end);
-                }
-                self.expr(last)?;
-                self.bind(end);
-            }
+            ExprKind::BoolOp { op, values } => self.bool_op(*op, values)?,
             ExprKind::Compare {
                 left,
                 ops,
                 comparators,
             } => self.compare(left, ops, comparators)?,
             ExprKind::IfExp { test, body, orelse } => {
-                let otherwise = self.new_label();
                 let end = self.new_label();
+                let otherwise = self.new_label();
                 self.jump_if(test, otherwise, false)?;
                 self.expr(body)?;
-                self.emit_jump(Opcode::JumpForward, end);
+                self.emit_jump_noline(Op::Jump, end);
                 self.bind(otherwise);
                 self.expr(orelse)?;
                 self.bind(end);
@@ -145,6 +114,7 @@ impl<'a> Compiler<'a> {
             } => self.call(func, args, keywords)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
+                self.set_line(attr.span);
                 let index = self.add_mangled_name(&attr.name);
                 self.emit(Opcode::LoadAttr, index);
             }
@@ -173,9 +143,9 @@ impl<'a> Compiler<'a> {
                     e.span,
                 ))
             }
-            ExprKind::List(items) => self.sequence(items, Opcode::BuildList)?,
-            ExprKind::Tuple(items) => self.sequence(items, Opcode::BuildTuple)?,
-            ExprKind::Set(items) => self.sequence(items, Opcode::BuildSet)?,
+            ExprKind::List(items) => self.sequence(items, 0, Display::List)?,
+            ExprKind::Tuple(items) => self.sequence(items, 0, Display::Tuple)?,
+            ExprKind::Set(items) => self.sequence(items, 0, Display::Set)?,
             ExprKind::Dict { keys, values } => self.dict(keys, values)?,
             ExprKind::Lambda { params, body } => self.lambda(e, params, body)?,
             ExprKind::ListComp { generators, .. }
@@ -196,14 +166,7 @@ impl<'a> Compiler<'a> {
                 self.expr(value)?;
                 self.emit(Opcode::GetYieldFromIter, 0);
                 self.load_const(Constant::None);
-                let start = self.new_label();
-                let exit = self.new_label();
-                self.bind(start);
-                self.emit_jump(Opcode::Send, exit);
-                self.emit(Opcode::YieldValue, 0);
-                self.emit(Opcode::Resume, 2);
-                self.emit_jump(Opcode::JumpBackward, start);
-                self.bind(exit);
+                self.yield_from();
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
@@ -232,49 +195,141 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Jumps to `target` when `test` is `when`, falling through otherwise; `and`, `or`
-    /// and `not` become jumps instead of values.
+    /// The `SEND` loop of `yield from`, with the iterator and the value to send pushed.
+    fn yield_from(&mut self) {
+        let start = self.new_label();
+        let resume = self.new_label();
+        let exit = self.new_label();
+        self.bind(start);
+        self.emit_jump(Op::Real(Opcode::Send), exit);
+        self.bind(resume);
+        self.emit(Opcode::YieldValue, 0);
+        self.emit(Opcode::Resume, 2);
+        self.emit_jump(Op::JumpNoInterrupt, start);
+        self.bind(exit);
+    }
+
+    /// `a and b or c` as a value: each operand but the last either decides the result
+    /// (and stays on the stack) or is popped.
+    fn bool_op(&mut self, op: BoolOp, values: &'a [Expr]) -> Result<(), RawError> {
+        let end = self.new_label();
+        let jump = match op {
+            BoolOp::And => Opcode::JumpIfFalseOrPop,
+            BoolOp::Or => Opcode::JumpIfTrueOrPop,
+        };
+        let (last, init) = values.split_last().expect("two or more operands");
+        for value in init {
+            self.expr(value)?;
+            self.emit_jump(Op::Real(jump), end);
+            let next = self.new_label();
+            self.bind(next);
+        }
+        self.expr(last)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// Jumps to `target` when `test` is `when`, falling through otherwise; `and`, `or`,
+    /// `not`, conditional expressions and comparison chains become jumps, not values.
     pub(super) fn jump_if(
         &mut self,
         test: &'a Expr,
         target: Label,
         when: bool,
     ) -> Result<(), RawError> {
+        let folded = self.folder.constant(test).is_some() || fold::inverted(test).is_some();
         match &test.kind {
+            _ if folded => {}
             ExprKind::UnaryOp {
                 op: UnaryOp::Not,
                 operand,
-            } => self.jump_if(operand, target, !when),
+            } => return self.jump_if(operand, target, !when),
             ExprKind::BoolOp { op, values } => {
-                let is_and = *op == BoolOp::And;
                 let (last, init) = values.split_last().expect("two or more operands");
-                // `a and b` jumps on false as soon as one is false; on true only at the end.
-                if is_and != when {
-                    for value in init {
-                        self.jump_if(value, target, when)?;
-                    }
-                    self.jump_if(last, target, when)
-                } else {
-                    let skip = self.new_label();
-                    for value in init {
-                        self.jump_if(value, skip, !when)?;
-                    }
-                    self.jump_if(last, target, when)?;
-                    self.bind(skip);
-                    Ok(())
+                let or = *op == BoolOp::Or;
+                let next = if or == when { target } else { self.new_label() };
+                for value in init {
+                    self.jump_if(value, next, or)?;
                 }
+                self.jump_if(last, target, when)?;
+                if next != target {
+                    self.bind(next);
+                }
+                return Ok(());
             }
-            _ => {
-                self.expr(test)?;
-                let op = if when {
-                    Opcode::PopJumpForwardIfTrue
-                } else {
-                    Opcode::PopJumpForwardIfFalse
-                };
-                self.emit_jump(op, target);
-                Ok(())
+            ExprKind::IfExp {
+                test: cond,
+                body,
+                orelse,
+            } => {
+                let end = self.new_label();
+                let otherwise = self.new_label();
+                self.jump_if(cond, otherwise, false)?;
+                self.jump_if(body, target, when)?;
+                self.emit_jump_noline(Op::Jump, end);
+                self.bind(otherwise);
+                self.jump_if(orelse, target, when)?;
+                self.bind(end);
+                return Ok(());
             }
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 => {
+                return self.jump_if_chain(test, left, ops, comparators, target, when)
+            }
+            _ => {}
         }
+        self.expr(test)?;
+        let op = if when {
+            Op::PopJumpIfTrue
+        } else {
+            Op::PopJumpIfFalse
+        };
+        self.emit_jump(op, target);
+        Ok(())
+    }
+
+    /// `a < b < c` as a condition: every link but the last jumps to a cleanup that pops
+    /// the middle operand when it fails.
+    fn jump_if_chain(
+        &mut self,
+        test: &'a Expr,
+        left: &'a Expr,
+        ops: &'a [CmpOp],
+        comparators: &'a [Expr],
+        target: Label,
+        when: bool,
+    ) -> Result<(), RawError> {
+        self.set_line(test.span);
+        let cleanup = self.new_label();
+        let n = ops.len() - 1;
+        self.expr(left)?;
+        for (op, comparator) in ops.iter().zip(comparators).take(n) {
+            self.expr(comparator)?;
+            self.emit(Opcode::Swap, 2);
+            self.emit(Opcode::Copy, 2);
+            self.compare_op(*op);
+            self.emit_jump(Op::PopJumpIfFalse, cleanup);
+        }
+        self.compared(ops[n], &comparators[n])?;
+        self.compare_op(ops[n]);
+        let jump = if when {
+            Op::PopJumpIfTrue
+        } else {
+            Op::PopJumpIfFalse
+        };
+        self.emit_jump(jump, target);
+        let end = self.new_label();
+        self.emit_jump_noline(Op::Jump, end);
+        self.bind(cleanup);
+        self.emit(Opcode::PopTop, 0);
+        if !when {
+            self.emit_jump_noline(Op::Jump, target);
+        }
+        self.bind(end);
+        Ok(())
     }
 
     fn compare_op(&mut self, op: CmpOp) {
@@ -293,6 +348,16 @@ impl<'a> Compiler<'a> {
         self.emit(opcode, arg);
     }
 
+    /// The right operand of the last comparison: after `in` or `not in` a list or set
+    /// display is only searched, so it becomes a tuple or frozenset.
+    fn compared(&mut self, op: CmpOp, comparator: &'a Expr) -> Result<(), RawError> {
+        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+            self.iterable(comparator)
+        } else {
+            self.expr(comparator)
+        }
+    }
+
     /// `a < b < c`: each middle operand is compared twice but evaluated once.
     fn compare(
         &mut self,
@@ -301,211 +366,232 @@ impl<'a> Compiler<'a> {
         comparators: &'a [Expr],
     ) -> Result<(), RawError> {
         self.expr(left)?;
+        let n = ops.len() - 1;
+        if n == 0 {
+            self.compared(ops[0], &comparators[0])?;
+            self.compare_op(ops[0]);
+            return Ok(());
+        }
         let cleanup = self.new_label();
-        let n = ops.len();
-        for (op, comparator) in ops.iter().zip(comparators).take(n - 1) {
+        for (op, comparator) in ops.iter().zip(comparators).take(n) {
             self.expr(comparator)?;
             self.emit(Opcode::Swap, 2);
             self.emit(Opcode::Copy, 2);
             self.compare_op(*op);
-            self.emit_jump(Opcode::JumpIfFalseOrPop, cleanup);
+            self.emit_jump(Op::Real(Opcode::JumpIfFalseOrPop), cleanup);
         }
-        self.expr(&comparators[n - 1])?;
-        self.compare_op(ops[n - 1]);
-        if n > 1 {
-            let end = self.new_label();
-            self.emit_jump(Opcode::JumpForward, end);
-            self.bind(cleanup);
-            self.emit(Opcode::Swap, 2);
-            self.emit(Opcode::PopTop, 0);
-            self.bind(end);
-        }
+        self.compared(ops[n], &comparators[n])?;
+        self.compare_op(ops[n]);
+        let end = self.new_label();
+        self.emit_jump_noline(Op::Jump, end);
+        self.bind(cleanup);
+        self.emit(Opcode::Swap, 2);
+        self.emit(Opcode::PopTop, 0);
+        self.bind(end);
         Ok(())
     }
 
-    /// A list, tuple or set display, with `*iterable` items unpacked.
-    fn sequence(&mut self, items: &'a [Expr], build: Opcode) -> Result<(), RawError> {
-        if !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+    /// A list, tuple or set display (CPython's `starunpack_helper`), `pushed` items
+    /// already on the stack: three or more constants are one constant merged in, a
+    /// display with `*iterable` or with too many items is built up item by item.
+    pub(super) fn sequence(
+        &mut self,
+        items: &'a [Expr],
+        pushed: usize,
+        display: Display,
+    ) -> Result<(), RawError> {
+        let (build, add, extend) = match display {
+            Display::Set => (Opcode::BuildSet, Opcode::SetAdd, Opcode::SetUpdate),
+            _ => (Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend),
+        };
+        let is_tuple = display == Display::Tuple;
+        if items.len() > 2 {
+            if let Some(constants) = self.folder.constant_items(items) {
+                let folded = match display {
+                    Display::Set => frozenset(constants),
+                    _ => tuple(constants),
+                };
+                if is_tuple && pushed == 0 {
+                    self.load_const(folded);
+                } else {
+                    self.emit(build, pushed as u32);
+                    self.load_const(folded);
+                    self.emit(extend, 1);
+                    if is_tuple {
+                        self.emit(Opcode::ListToTuple, 0);
+                    }
+                }
+                return Ok(());
+            }
+        }
+        let big = items.len() + pushed > STACK_USE_GUIDELINE;
+        if !fold::has_starred(items) && !big {
             self.exprs(items)?;
-            self.emit(build, items.len() as u32);
+            let build = if is_tuple { Opcode::BuildTuple } else { build };
+            self.emit(build, (items.len() + pushed) as u32);
             return Ok(());
         }
-        let (start, extend, add) = match build {
-            Opcode::BuildSet => (Opcode::BuildSet, Opcode::SetUpdate, Opcode::SetAdd),
-            _ => (Opcode::BuildList, Opcode::ListExtend, Opcode::ListAppend),
-        };
-        self.emit(start, 0);
-        for item in items {
+        let mut built = big;
+        if big {
+            self.emit(build, pushed as u32);
+        }
+        for (i, item) in items.iter().enumerate() {
             match &item.kind {
                 ExprKind::Starred(inner) => {
+                    if !built {
+                        self.emit(build, (i + pushed) as u32);
+                        built = true;
+                    }
                     self.expr(inner)?;
                     self.emit(extend, 1);
                 }
                 _ => {
                     self.expr(item)?;
-                    self.emit(add, 1);
+                    if built {
+                        self.emit(add, 1);
+                    }
                 }
             }
         }
-        if build == Opcode::BuildTuple {
+        if is_tuple {
             self.emit(Opcode::ListToTuple, 0);
         }
         Ok(())
     }
 
+    /// A dict display: runs of `key: value` pairs become maps (`BUILD_CONST_KEY_MAP`
+    /// when the keys are constants), merged with each `**mapping` in order.
     fn dict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr]) -> Result<(), RawError> {
+        let n = values.len();
+        let mut have_dict = false;
         let mut pending = 0;
-        let mut built = false;
-        for (key, value) in keys.iter().zip(values) {
-            match key {
-                Some(key) => {
-                    self.expr(key)?;
-                    self.expr(value)?;
-                    pending += 1;
-                }
+        for i in 0..n {
+            match &keys[i] {
                 None => {
-                    if pending > 0 || !built {
-                        self.emit(Opcode::BuildMap, pending);
-                        if built {
+                    if pending > 0 {
+                        self.subdict(keys, values, i - pending, i)?;
+                        if have_dict {
                             self.emit(Opcode::DictUpdate, 1);
                         }
-                        built = true;
+                        have_dict = true;
                         pending = 0;
                     }
-                    self.expr(value)?;
+                    if !have_dict {
+                        self.emit(Opcode::BuildMap, 0);
+                        have_dict = true;
+                    }
+                    self.expr(&values[i])?;
                     self.emit(Opcode::DictUpdate, 1);
                 }
+                Some(_) if pending * 2 > STACK_USE_GUIDELINE => {
+                    self.subdict(keys, values, i - pending, i + 1)?;
+                    if have_dict {
+                        self.emit(Opcode::DictUpdate, 1);
+                    }
+                    have_dict = true;
+                    pending = 0;
+                }
+                Some(_) => pending += 1,
             }
         }
-        if !built || pending > 0 {
-            self.emit(Opcode::BuildMap, pending);
-            if built {
+        if pending > 0 {
+            self.subdict(keys, values, n - pending, n)?;
+            if have_dict {
                 self.emit(Opcode::DictUpdate, 1);
             }
+            have_dict = true;
+        }
+        if !have_dict {
+            self.emit(Opcode::BuildMap, 0);
         }
         Ok(())
     }
 
-    fn fstring(&mut self, parts: &'a [FStringPart]) -> Result<(), RawError> {
-        if parts.is_empty() {
+    /// The pairs `begin..end` of a dict display as one map.
+    fn subdict(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        begin: usize,
+        end: usize,
+    ) -> Result<(), RawError> {
+        let n = end - begin;
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        let keys = &keys[begin..end];
+        let values = &values[begin..end];
+        let key = |k: &'a Option<Expr>| k.as_ref().expect("no `**` inside a run of pairs");
+        if n > 1 && !big {
+            let constants: Option<Vec<Constant>> =
+                keys.iter().map(|k| self.folder.constant(key(k))).collect();
+            if let Some(constants) = constants {
+                self.exprs(values)?;
+                self.load_const(tuple(constants));
+                self.emit(Opcode::BuildConstKeyMap, n as u32);
+                return Ok(());
+            }
+        }
+        if big {
+            self.emit(Opcode::BuildMap, 0);
+        }
+        for (k, value) in keys.iter().zip(values) {
+            self.expr(key(k))?;
+            self.expr(value)?;
+            if big {
+                self.emit(Opcode::MapAdd, 1);
+            }
+        }
+        if !big {
+            self.emit(Opcode::BuildMap, n as u32);
+        }
+        Ok(())
+    }
+
+    /// An f-string: its pieces, joined by `BUILD_STRING` (or, past 30 pieces, by a call
+    /// of `''.join` on a list).
+    fn joined_str(&mut self, parts: &'a [FStringPart]) -> Result<(), RawError> {
+        if parts.len() > STACK_USE_GUIDELINE {
             self.load_const(Constant::Str("".into()));
+            let join = self.unit().add_name("join");
+            self.emit(Opcode::LoadMethod, join);
+            self.emit(Opcode::BuildList, 0);
+            for part in parts {
+                self.fstring_part(part)?;
+                self.emit(Opcode::ListAppend, 1);
+            }
+            self.emit(Opcode::Call, 1);
             return Ok(());
         }
         for part in parts {
-            match part {
-                FStringPart::Literal(text) => self.load_const(Constant::Str(text.as_str().into())),
-                FStringPart::Formatted {
-                    value,
-                    conversion,
-                    format_spec,
-                } => {
-                    self.expr(value)?;
-                    let mut flags = match conversion {
-                        Some('s') => FVC_STR,
-                        Some('r') => FVC_REPR,
-                        Some('a') => FVC_ASCII,
-                        _ => FVC_NONE,
-                    };
-                    if let Some(spec) = format_spec {
-                        self.fstring(spec)?;
-                        flags |= FVS_HAVE_SPEC;
-                    }
-                    self.emit(Opcode::FormatValue, flags);
-                }
-            }
+            self.fstring_part(part)?;
         }
-        if parts.len() > 1 {
+        if parts.len() != 1 {
             self.emit(Opcode::BuildString, parts.len() as u32);
         }
         Ok(())
     }
 
-    fn call(
-        &mut self,
-        func: &'a Expr,
-        args: &'a [Expr],
-        keywords: &'a [Keyword],
-    ) -> Result<(), RawError> {
-        let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
-            || keywords.iter().any(|k| k.arg.is_none());
-        if starred {
-            self.load_callable(func)?;
-            return self.call_ex(args, keywords);
-        }
-        match &func.kind {
-            ExprKind::Attribute { value, attr } => {
+    fn fstring_part(&mut self, part: &'a FStringPart) -> Result<(), RawError> {
+        match part {
+            FStringPart::Literal(text) => self.load_const(Constant::Str(text.as_str().into())),
+            FStringPart::Formatted {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.expr(value)?;
-                let line = self.set_line(attr.span);
-                let index = self.add_mangled_name(&attr.name);
-                self.emit(Opcode::LoadMethod, index);
-                self.unit().line = line;
-            }
-            _ => self.load_callable(func)?,
-        }
-        self.exprs(args)?;
-        for kw in keywords {
-            self.expr(&kw.value)?;
-        }
-        self.kw_names(keywords);
-        self.emit(Opcode::Call, (args.len() + keywords.len()) as u32);
-        Ok(())
-    }
-
-    fn kw_names(&mut self, keywords: &[Keyword]) {
-        if keywords.is_empty() {
-            return;
-        }
-        let names: Vec<Constant> = keywords
-            .iter()
-            .filter_map(|k| k.arg.as_ref())
-            .map(|a| Constant::Str(a.name.as_str().into()))
-            .collect();
-        let index = self.unit().add_const(Constant::Tuple(names.into()));
-        self.emit(Opcode::KwNames, index);
-    }
-
-    /// `f(*args, **kwargs)`: positional arguments as one tuple, keywords as one dict.
-    fn call_ex(&mut self, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<(), RawError> {
-        match args {
-            // `f(*args)`: CALL_FUNCTION_EX turns any iterable into the argument tuple.
-            [Expr {
-                kind: ExprKind::Starred(inner),
-                ..
-            }] => self.expr(inner)?,
-            _ => self.sequence(args, Opcode::BuildTuple)?,
-        }
-        if keywords.is_empty() {
-            self.emit(Opcode::CallFunctionEx, 0);
-            return Ok(());
-        }
-        let mut pending = 0;
-        let mut built = false;
-        for kw in keywords {
-            match &kw.arg {
-                Some(name) => {
-                    self.load_const(Constant::Str(name.name.as_str().into()));
-                    self.expr(&kw.value)?;
-                    pending += 1;
+                let mut flags = match conversion {
+                    Some('s') => FVC_STR,
+                    Some('r') => FVC_REPR,
+                    Some('a') => FVC_ASCII,
+                    _ => FVC_NONE,
+                };
+                if let Some(spec) = format_spec {
+                    self.joined_str(spec)?;
+                    flags |= FVS_HAVE_SPEC;
                 }
-                None => {
-                    if pending > 0 || !built {
-                        self.emit(Opcode::BuildMap, pending);
-                        if built {
-                            self.emit(Opcode::DictMerge, 1);
-                        }
-                        built = true;
-                        pending = 0;
-                    }
-                    self.expr(&kw.value)?;
-                    self.emit(Opcode::DictMerge, 1);
-                }
+                self.emit(Opcode::FormatValue, flags);
             }
         }
-        if pending > 0 {
-            self.emit(Opcode::BuildMap, pending);
-            self.emit(Opcode::DictMerge, 1);
-        }
-        self.emit(Opcode::CallFunctionEx, 1);
         Ok(())
     }
 
@@ -524,18 +610,18 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::BuildTuple, defaults.len() as u32);
             flags |= MAKE_FUNCTION_DEFAULTS;
         }
-        let kwdefaults: Vec<_> = params
-            .kwonlyargs
-            .iter()
-            .filter_map(|p| p.default.as_ref().map(|d| (&p.name.name, d)))
-            .collect();
-        if !kwdefaults.is_empty() {
-            for (name, default) in &kwdefaults {
-                let name = self.mangle(name).into_owned();
-                self.load_const(Constant::Str(name.into()));
+        let mut names = Vec::new();
+        for param in &params.kwonlyargs {
+            if let Some(default) = &param.default {
+                let name = self.mangle(&param.name.name).into_owned();
+                names.push(Constant::Str(name.into()));
                 self.expr(default)?;
             }
-            self.emit(Opcode::BuildMap, kwdefaults.len() as u32);
+        }
+        if !names.is_empty() {
+            let count = names.len() as u32;
+            self.load_const(tuple(names));
+            self.emit(Opcode::BuildConstKeyMap, count);
             flags |= MAKE_FUNCTION_KWDEFAULTS;
         }
         Ok(flags)
@@ -544,7 +630,7 @@ impl<'a> Compiler<'a> {
     /// Pushes the closure tuple for a child scope's free variables (`LOAD_CLOSURE` of
     /// this scope's cells and free variables, in the child's `co_freevars` order) and the
     /// code, then emits `MAKE_FUNCTION`.
-    fn make_function(&mut self, code: pyc_bytecode::CodeObject, mut flags: u32) {
+    pub(super) fn make_function(&mut self, code: pyc_bytecode::CodeObject, mut flags: u32) {
         let free: Vec<Rc<str>> = code.freevars();
         if !free.is_empty() {
             for name in &free {
@@ -577,18 +663,19 @@ impl<'a> Compiler<'a> {
                 let constant = doc.map_or(Constant::None, |d| Constant::Str(d.into()));
                 self.unit().add_const(constant);
                 let skip = usize::from(doc.is_some());
-                for stmt in &stmts[skip..] {
-                    self.stmt(stmt)?;
-                }
-                self.emit_return_none();
+                self.body(&stmts[skip..])?;
+                Ok(self.leave_scope(true))
             }
             FunctionBody::Expression(e) => {
                 self.unit().add_const(Constant::None);
                 self.expr(e)?;
-                self.emit(Opcode::ReturnValue, 0);
+                let generator = self.table.scopes[scope].is_generator;
+                if !generator {
+                    self.emit(Opcode::ReturnValue, 0);
+                }
+                Ok(self.leave_scope(!generator))
             }
         }
-        Ok(self.leave_scope())
     }
 
     pub(super) fn function_def(
@@ -597,12 +684,12 @@ impl<'a> Compiler<'a> {
         def: &'a FunctionDef,
     ) -> Result<(), RawError> {
         self.exprs(&def.decorators)?;
-        let flags = self.defaults(&def.params)?;
-        let scope = self.table.scope_of_node(stmt);
         let firstlineno = match def.decorators.first() {
             Some(d) => self.line_of(d.span),
             None => self.line_of(stmt.span),
         };
+        let flags = self.defaults(&def.params)?;
+        let scope = self.table.scope_of_node(stmt);
         let code = self.function_body(
             scope,
             &def.name.name,
@@ -619,7 +706,7 @@ impl<'a> Compiler<'a> {
     /// Calls the decorators already on the stack, innermost (last written) first, each
     /// call on its decorator's line. The stack holds `decorator ... function`, so each
     /// `CALL 0` passes the function below it as the argument.
-    fn apply_decorators(&mut self, decorators: &[Expr]) {
+    pub(super) fn apply_decorators(&mut self, decorators: &[Expr]) {
         for decorator in decorators.iter().rev() {
             self.set_line(decorator.span);
             self.emit(Opcode::Call, 0);
@@ -646,53 +733,6 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub(super) fn class_def(
-        &mut self,
-        stmt: &'a Stmt,
-        class: &'a ClassDef,
-    ) -> Result<(), RawError> {
-        self.exprs(&class.decorators)?;
-        self.emit(Opcode::PushNull, 0);
-        self.emit(Opcode::LoadBuildClass, 0);
-        let scope = self.table.scope_of_node(stmt);
-        let firstlineno = match class.decorators.first() {
-            Some(d) => self.line_of(d.span),
-            None => self.line_of(stmt.span),
-        };
-        let qualname = self.qualname_for(&class.name.name);
-        self.enter_scope(scope, qualname.clone(), firstlineno);
-        self.unit().emit_prologue();
-        self.name_op("__name__", Access::Load, stmt.span)?;
-        self.name_op("__module__", Access::Store, stmt.span)?;
-        self.load_const(Constant::Str(qualname.as_str().into()));
-        self.name_op("__qualname__", Access::Store, stmt.span)?;
-        self.body_with_docstring(&class.body)?;
-        if self.table.scopes[scope].needs_class_closure {
-            self.unit().emit_deref(Opcode::LoadClosure, "__class__");
-            self.emit(Opcode::Copy, 1);
-            let index = self.unit().add_name("__classcell__");
-            self.emit(Opcode::StoreName, index);
-        } else {
-            self.load_const(Constant::None);
-        }
-        self.emit(Opcode::ReturnValue, 0);
-        let code = self.leave_scope();
-        self.make_function(code, 0);
-        self.load_const(Constant::Str(class.name.name.as_str().into()));
-        self.exprs(&class.bases)?;
-        for kw in &class.keywords {
-            self.expr(&kw.value)?;
-        }
-        self.kw_names(&class.keywords);
-        self.emit(
-            Opcode::Call,
-            (2 + class.bases.len() + class.keywords.len()) as u32,
-        );
-        self.apply_decorators(&class.decorators);
-        self.set_line(stmt.span);
-        self.name_op(&class.name.name, Access::Store, class.name.span)
-    }
-
     /// A comprehension: its own code object called at once with the iterator of the
     /// outermost iterable, as CPython 3.11 compiles it.
     fn comprehension(
@@ -706,82 +746,116 @@ impl<'a> Compiler<'a> {
         let firstlineno = self.line_of(e.span);
         self.enter_scope(scope, qualname, firstlineno);
         self.unit().emit_prologue();
-        let line = self.set_line(e.span);
-        let (build, depth_base) = match &e.kind {
-            ExprKind::ListComp { .. } => (Some(Opcode::BuildList), 1),
-            ExprKind::SetComp { .. } => (Some(Opcode::BuildSet), 1),
-            ExprKind::DictComp { .. } => (Some(Opcode::BuildMap), 1),
-            _ => (None, 0),
+        self.set_line(e.span);
+        let build = match &e.kind {
+            ExprKind::ListComp { .. } => Some(Opcode::BuildList),
+            ExprKind::SetComp { .. } => Some(Opcode::BuildSet),
+            ExprKind::DictComp { .. } => Some(Opcode::BuildMap),
+            _ => None,
         };
         if let Some(build) = build {
             self.emit(build, 0);
         }
-        self.comprehension_loop(e, generators, 0, depth_base)?;
-        if build.is_none() {
-            self.load_const(Constant::None);
+        self.comprehension_loop(e, generators, 0, 0)?;
+        if build.is_some() {
+            self.emit(Opcode::ReturnValue, 0);
         }
-        self.emit(Opcode::ReturnValue, 0);
-        self.unit().line = line;
-        let code = self.leave_scope();
+        let code = self.leave_scope(true);
         self.make_function(code, 0);
-        self.expr(&generators[0].iter)?;
+        self.iterable(&generators[0].iter)?;
         self.emit(Opcode::GetIter, 0);
         self.emit(Opcode::Call, 0);
         Ok(())
     }
 
+    /// One `for` of a comprehension (CPython's `compiler_sync_comprehension_generator`);
+    /// `depth` counts the iterators the enclosing `for`s keep on the stack.
     fn comprehension_loop(
         &mut self,
         e: &'a Expr,
         generators: &'a [Comprehension],
         index: usize,
-        depth_base: u32,
+        mut depth: u32,
     ) -> Result<(), RawError> {
         let generator = &generators[index];
-        let start = self.new_label();
-        let exit = self.new_label();
+        let mut start = Some(self.new_label());
+        let if_cleanup = self.new_label();
+        let anchor = self.new_label();
         if index == 0 {
             let slot = self.unit().varname(".0");
             self.emit(Opcode::LoadFast, slot);
         } else {
-            self.expr(&generator.iter)?;
-            self.emit(Opcode::GetIter, 0);
-        }
-        self.bind(start);
-        self.emit_jump(Opcode::ForIter, exit);
-        self.store(&generator.target)?;
-        for cond in &generator.ifs {
-            self.jump_if(cond, start, false)?;
-        }
-        if index + 1 < generators.len() {
-            self.comprehension_loop(e, generators, index + 1, depth_base)?;
-        } else {
-            let depth = depth_base + generators.len() as u32;
-            match &e.kind {
-                ExprKind::ListComp { elt, .. } => {
-                    self.expr(elt)?;
-                    self.emit(Opcode::ListAppend, depth);
+            // `for y in [x]` binds `y` without a loop.
+            let single = match self.folder.iterable(&generator.iter) {
+                Iterable::Tuple([only]) => Some(only),
+                Iterable::Unchanged => match &generator.iter.kind {
+                    ExprKind::Tuple(items) if self.folder.constant(&generator.iter).is_none() => {
+                        match items.as_slice() {
+                            [only] => Some(only),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            match single {
+                Some(only) if !matches!(only.kind, ExprKind::Starred(_)) => {
+                    self.expr(only)?;
+                    start = None;
                 }
-                ExprKind::SetComp { elt, .. } => {
-                    self.expr(elt)?;
-                    self.emit(Opcode::SetAdd, depth);
+                _ => {
+                    self.iterable(&generator.iter)?;
+                    self.emit(Opcode::GetIter, 0);
                 }
-                ExprKind::DictComp { key, value, .. } => {
-                    self.expr(key)?;
-                    self.expr(value)?;
-                    self.emit(Opcode::MapAdd, depth);
-                }
-                ExprKind::GeneratorExp { elt, .. } => {
-                    self.expr(elt)?;
-                    self.emit(Opcode::YieldValue, 0);
-                    self.emit(Opcode::Resume, 1);
-                    self.emit(Opcode::PopTop, 0);
-                }
-                _ => unreachable!("only comprehensions reach comprehension_loop"),
             }
         }
-        self.emit_jump(Opcode::JumpBackward, start);
-        self.bind(exit);
+        if let Some(start) = start {
+            depth += 1;
+            self.bind(start);
+            self.emit_jump(Op::Real(Opcode::ForIter), anchor);
+        }
+        self.store(&generator.target)?;
+        for cond in &generator.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        if index + 1 < generators.len() {
+            self.comprehension_loop(e, generators, index + 1, depth)?;
+        } else {
+            self.comprehension_element(e, depth + 1)?;
+        }
+        self.bind(if_cleanup);
+        if let Some(start) = start {
+            self.emit_jump(Op::Jump, start);
+            self.bind(anchor);
+        }
+        Ok(())
+    }
+
+    /// Adds the element to the result (or yields it), the result `depth` items down.
+    fn comprehension_element(&mut self, e: &'a Expr, depth: u32) -> Result<(), RawError> {
+        match &e.kind {
+            ExprKind::ListComp { elt, .. } => {
+                self.expr(elt)?;
+                self.emit(Opcode::ListAppend, depth);
+            }
+            ExprKind::SetComp { elt, .. } => {
+                self.expr(elt)?;
+                self.emit(Opcode::SetAdd, depth);
+            }
+            ExprKind::DictComp { key, value, .. } => {
+                self.expr(key)?;
+                self.expr(value)?;
+                self.emit(Opcode::MapAdd, depth);
+            }
+            ExprKind::GeneratorExp { elt, .. } => {
+                self.expr(elt)?;
+                self.emit(Opcode::YieldValue, 0);
+                self.emit(Opcode::Resume, 1);
+                self.emit(Opcode::PopTop, 0);
+            }
+            _ => unreachable!("only comprehensions reach comprehension_element"),
+        }
         Ok(())
     }
 }

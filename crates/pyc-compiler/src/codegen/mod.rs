@@ -1,10 +1,15 @@
 //! Code generation: walks the AST with the finished symbol table and emits CPython
-//! 3.11-style instructions into one [`unit::Unit`] per scope.
+//! 3.11's instructions into one [`unit::Unit`] per scope, in the blocks CPython opens.
 //!
-//! Modules: [`unit`] (a code object under construction and its assembly), `stmt`
-//! (statements, loops, `try`), `expr` (expressions, calls, functions, comprehensions).
+//! Modules: [`unit`] (a code object under construction and its assembly), `cfg` (the
+//! block graph and CPython's optimisation passes over it), `fold` (CPython's constant
+//! folding), `stmt` (statements, loops, `try`), `expr` (expressions, functions,
+//! comprehensions), `call` (calls and class definitions).
 
+mod call;
+mod cfg;
 mod expr;
+mod fold;
 mod stmt;
 pub mod unit;
 
@@ -12,15 +17,18 @@ use std::borrow::Cow;
 use std::rc::Rc;
 
 use pyc_bytecode::{code_flags, CodeObject, Constant, Opcode};
-use pyc_parser::ast::{Expr, Span, Stmt};
+use pyc_parser::ast::{Span, Stmt};
 use pyc_parser::LineIndex;
 
 use crate::error::RawError;
 use crate::symtable::{Scope, ScopeId, ScopeKind, SymbolTable};
+use cfg::Op;
+use fold::Folder;
 use unit::{Label, Unit, UnitHeader};
 
-/// A statement context that `break`, `continue` and `return` must unwind through.
-#[derive(Clone)]
+/// A statement context that `break`, `continue` and `return` must unwind through
+/// (CPython's frame blocks).
+#[derive(Clone, Copy)]
 enum FBlock<'a> {
     /// A `while` loop: `continue` goes to `start`, `break` to `exit`.
     While { start: Label, exit: Label },
@@ -53,6 +61,7 @@ pub(crate) struct Compiler<'a> {
     frames: Vec<Frame<'a>>,
     lines: LineIndex,
     filename: Rc<str>,
+    folder: Folder,
 }
 
 impl<'a> Compiler<'a> {
@@ -63,6 +72,7 @@ impl<'a> Compiler<'a> {
             frames: Vec::new(),
             lines: LineIndex::new(source),
             filename: filename.into(),
+            folder: Folder::default(),
         }
     }
 
@@ -72,9 +82,9 @@ impl<'a> Compiler<'a> {
         // CPython gives the module's `RESUME` line 0.
         self.unit().line = 0;
         self.unit().emit_prologue();
+        self.unit().line = 1;
         self.body_with_docstring(body)?;
-        self.emit_return_none();
-        Ok(self.leave_scope())
+        Ok(self.leave_scope(true))
     }
 
     /// A module or class body, as CPython's `compiler_body`: a docstring is stored as
@@ -84,10 +94,11 @@ impl<'a> Compiler<'a> {
         if let (Some(doc), Some((first, tail))) = (docstring(body), body.split_first()) {
             self.set_line(first.span);
             self.load_const(Constant::Str(doc.into()));
+            self.unset_line();
             self.name_op("__doc__", Access::Store, first.span)?;
             rest = tail;
         }
-        rest.iter().try_for_each(|s| self.stmt(s))
+        self.body(rest)
     }
 
     fn frame(&mut self) -> &mut Frame<'a> {
@@ -102,8 +113,12 @@ impl<'a> Compiler<'a> {
         self.unit().emit(op, arg);
     }
 
-    fn emit_jump(&mut self, op: Opcode, label: Label) {
+    fn emit_jump(&mut self, op: Op, label: Label) {
         self.unit().emit_jump(op, label);
+    }
+
+    fn emit_jump_noline(&mut self, op: Op, label: Label) {
+        self.unit().emit_jump_noline(op, label);
     }
 
     fn new_label(&mut self) -> Label {
@@ -119,22 +134,20 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::LoadConst, index);
     }
 
-    fn emit_return_none(&mut self) {
-        if !self.unit().ends_in_terminator() {
-            self.load_const(Constant::None);
-            self.emit(Opcode::ReturnValue, 0);
-        }
-    }
-
     /// The 1-based line of a byte offset.
     fn line_of(&self, span: Span) -> u32 {
         self.lines.line(span.start)
     }
 
     /// Makes `span`'s line current; returns the previous line to restore.
-    fn set_line(&mut self, span: Span) -> u32 {
-        let line = self.line_of(span);
+    fn set_line(&mut self, span: Span) -> i32 {
+        let line = self.line_of(span) as i32;
         std::mem::replace(&mut self.unit().line, line)
+    }
+
+    /// Makes the following instructions artificial: they take their neighbours' lines.
+    fn unset_line(&mut self) {
+        self.unit().line = -1;
     }
 
     fn scope_kind(&self) -> ScopeKind {
@@ -205,10 +218,11 @@ impl<'a> Compiler<'a> {
         });
     }
 
-    /// Closes the current unit and assembles it.
-    fn leave_scope(&mut self) -> CodeObject {
+    /// Closes the current unit and assembles it; `add_none` makes falling off the end
+    /// return `None` (otherwise it returns what is on the stack).
+    fn leave_scope(&mut self, add_none: bool) -> CodeObject {
         let frame = self.frames.pop().expect("a scope is open");
-        frame.unit.assemble(&self.filename)
+        frame.unit.assemble(&self.filename, add_none)
     }
 
     /// The qualified name of a new scope called `name` opened inside the current one.
@@ -283,35 +297,17 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Loads a callable for a call: `LOAD_GLOBAL (NULL + name)` for a global in a function,
-    /// otherwise `PUSH_NULL` and the expression.
-    fn load_callable(&mut self, func: &'a Expr) -> Result<(), RawError> {
-        if let pyc_parser::ast::ExprKind::Name(name) = &func.kind {
-            let frame = self.frames.last().expect("a scope is open");
-            let info = &self.table.scopes[frame.scope];
-            let name = info.mangle(name);
-            let global = match info.scope_of(&name) {
-                Scope::GlobalExplicit => true,
-                Scope::GlobalImplicit => info.kind == ScopeKind::Function,
-                _ => false,
-            };
-            if global {
-                let line = self.set_line(func.span);
-                let index = self.unit().add_name(&name);
-                self.emit(Opcode::LoadGlobal, (index << 1) | 1);
-                self.unit().line = line;
-                return Ok(());
-            }
-        }
-        self.emit(Opcode::PushNull, 0);
-        self.expr(func)
+    /// Whether `name` is bound by an import at module level (CPython then calls methods
+    /// on it through `LOAD_ATTR`, not `LOAD_METHOD`).
+    fn is_module_import(&self, name: &str) -> bool {
+        self.table.scopes[0].is_imported(name)
     }
 }
 
 /// The docstring of a body: its first statement, when that is a string literal.
 fn docstring(body: &[Stmt]) -> Option<&str> {
     match &body.first()?.kind {
-        pyc_parser::ast::StmtKind::Expr(Expr {
+        pyc_parser::ast::StmtKind::Expr(pyc_parser::ast::Expr {
             kind: pyc_parser::ast::ExprKind::Str(doc),
             ..
         }) => Some(doc),

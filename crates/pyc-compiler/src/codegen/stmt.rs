@@ -1,36 +1,33 @@
-//! Statements: assignment, control flow, `try`, and unwinding for `break`, `continue`
-//! and `return` through the enclosing statement contexts.
+//! Statements: assignment, control flow, `try`, imports, and unwinding for `break`,
+//! `continue` and `return` through the enclosing statement contexts. Each function
+//! follows its namesake in CPython 3.11's `Python/compile.c`, block for block.
 
 use pyc_bytecode::{Constant, Opcode};
-use pyc_parser::ast::{ExceptHandler, Expr, ExprKind, Stmt, StmtKind};
+use pyc_parser::ast::{Alias, ExceptHandler, Expr, ExprKind, Span, Stmt, StmtKind};
 
-use super::unit::Label;
+use super::cfg::Op;
+use super::fold::Iterable;
 use super::{Access, Compiler, FBlock};
 use crate::error::RawError;
 use crate::symtable::ScopeKind;
+
+/// How many statement contexts may nest in one code object (CPython's `CO_MAXBLOCKS`).
+const MAX_BLOCKS: usize = 20;
 
 impl<'a> Compiler<'a> {
     /// Compiles one statement.
     pub(super) fn stmt(&mut self, stmt: &'a Stmt) -> Result<(), RawError> {
         self.set_line(stmt.span);
-        crate::depth::deep(|| self.stmt_kind(stmt))?;
-        Ok(())
+        crate::depth::deep(|| self.stmt_kind(stmt))
     }
 
-    fn body(&mut self, body: &'a [Stmt]) -> Result<(), RawError> {
+    pub(super) fn body(&mut self, body: &'a [Stmt]) -> Result<(), RawError> {
         body.iter().try_for_each(|s| self.stmt(s))
     }
 
     fn stmt_kind(&mut self, stmt: &'a Stmt) -> Result<(), RawError> {
         match &stmt.kind {
-            // A constant statement (a string not in docstring position, say) is dropped;
-            // its `NOP` keeps the line, as `pass`'s does.
-            StmtKind::Expr(e) if super::expr::literal(e).is_some() => self.emit(Opcode::Nop, 0),
-            StmtKind::Pass => self.emit(Opcode::Nop, 0),
-            StmtKind::Expr(e) => {
-                self.expr(e)?;
-                self.emit(Opcode::PopTop, 0);
-            }
+            StmtKind::Expr(e) => self.expr_stmt(e)?,
             StmtKind::Assign { targets, value } => {
                 self.expr(value)?;
                 for (i, target) in targets.iter().enumerate() {
@@ -44,68 +41,17 @@ impl<'a> Compiler<'a> {
             StmtKind::FunctionDef(def) => self.function_def(stmt, def)?,
             StmtKind::ClassDef(class) => self.class_def(stmt, class)?,
             StmtKind::Return(value) => self.return_stmt(stmt, value.as_ref())?,
-            StmtKind::If { test, body, orelse } => {
-                let end = self.new_label();
-                let otherwise = if orelse.is_empty() {
-                    end
-                } else {
-                    self.new_label()
-                };
-                self.jump_if(test, otherwise, false)?;
-                self.body(body)?;
-                if !orelse.is_empty() {
-                    self.emit_jump(Opcode::JumpForward, end);
-                    self.bind(otherwise);
-                    self.body(orelse)?;
-                }
-                self.bind(end);
-            }
-            StmtKind::While { test, body, orelse } => {
-                // As CPython 3.11: the test runs once on entry and again at the bottom,
-                // jumping back into the body while it holds.
-                let start = self.new_label();
-                let body_start = self.new_label();
-                let otherwise = self.new_label();
-                let exit = self.new_label();
-                self.bind(start);
-                self.jump_if(test, otherwise, false)?;
-                self.bind(body_start);
-                self.frame().fblocks.push(FBlock::While { start, exit });
-                self.body(body)?;
-                self.frame().fblocks.pop();
-                self.set_line(stmt.span);
-                self.jump_if(test, body_start, true)?;
-                self.bind(otherwise);
-                self.body(orelse)?;
-                self.bind(exit);
-            }
+            StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse)?,
+            StmtKind::While { test, body, orelse } => self.while_stmt(stmt, test, body, orelse)?,
             StmtKind::For {
                 target,
                 iter,
                 body,
                 orelse,
-            } => {
-                let start = self.new_label();
-                let cleanup = self.new_label();
-                let exit = self.new_label();
-                self.expr(iter)?;
-                self.emit(Opcode::GetIter, 0);
-                self.bind(start);
-                self.emit_jump(Opcode::ForIter, cleanup);
-                self.unit().depth += 1;
-                self.store(target)?;
-                self.frame().fblocks.push(FBlock::For { start, exit });
-                self.body(body)?;
-                self.frame().fblocks.pop();
-                // The back edge keeps the line of the body's last statement, as in CPython.
-                self.emit_jump(Opcode::JumpBackward, start);
-                self.unit().depth -= 1;
-                self.bind(cleanup);
-                self.body(orelse)?;
-                self.bind(exit);
-            }
+            } => self.for_stmt(stmt, target, iter, body, orelse)?,
             StmtKind::Break => self.break_stmt(stmt)?,
             StmtKind::Continue => self.continue_stmt(stmt)?,
+            StmtKind::Pass => self.emit(Opcode::Nop, 0),
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Delete(targets) => {
                 for target in targets {
@@ -119,9 +65,9 @@ impl<'a> Compiler<'a> {
                 finalbody,
             } => {
                 if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse)?;
+                    self.try_except(stmt, body, handlers, orelse)?;
                 } else {
-                    self.try_finally(body, handlers, orelse, finalbody)?;
+                    self.try_finally(stmt, body, handlers, orelse, finalbody)?;
                 }
             }
             StmtKind::Raise { exc, cause } => {
@@ -136,53 +82,144 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Opcode::RaiseVarargs, argc);
             }
-            StmtKind::Assert { test, msg } => {
-                let end = self.new_label();
-                self.jump_if(test, end, true)?;
-                self.emit(Opcode::LoadAssertionError, 0);
-                if let Some(msg) = msg {
-                    self.expr(msg)?;
-                    self.emit(Opcode::Call, 0);
-                }
-                self.emit(Opcode::RaiseVarargs, 1);
-                self.bind(end);
-            }
-            StmtKind::Import(aliases) => {
-                for alias in aliases {
-                    self.load_const(Constant::Int(0));
-                    self.load_const(Constant::None);
-                    let index = self.add_mangled_name(&alias.name.name);
-                    self.emit(Opcode::ImportName, index);
-                    let bound = match &alias.asname {
-                        Some(asname) => asname.name.as_str(),
-                        None => alias.name.name.split('.').next().unwrap_or_default(),
-                    };
-                    self.name_op(bound, Access::Store, alias.name.span)?;
-                }
-            }
-            StmtKind::ImportFrom { module, names } => {
-                self.load_const(Constant::Int(0));
-                let fromlist: Vec<Constant> = names
-                    .iter()
-                    .map(|a| Constant::Str(a.name.name.as_str().into()))
-                    .collect();
-                self.load_const(Constant::Tuple(fromlist.into()));
-                let index = self.add_mangled_name(module);
-                self.emit(Opcode::ImportName, index);
-                for alias in names {
-                    let index = self.add_mangled_name(&alias.name.name);
-                    self.emit(Opcode::ImportFrom, index);
-                    let bound = alias.asname.as_ref().unwrap_or(&alias.name);
-                    self.name_op(&bound.name, Access::Store, bound.span)?;
-                }
-                self.emit(Opcode::PopTop, 0);
-            }
+            StmtKind::Assert { test, msg } => self.assert_stmt(test, msg.as_ref())?,
+            StmtKind::Import(aliases) => aliases.iter().try_for_each(|a| self.import(a))?,
+            StmtKind::ImportFrom { module, names } => self.import_from(module, names)?,
         }
         Ok(())
     }
 
-    /// Stores the value on top of the stack into an assignment target.
+    /// An expression statement: a constant one leaves only a `NOP` for its line.
+    fn expr_stmt(&mut self, e: &'a Expr) -> Result<(), RawError> {
+        if self.folder.constant(e).is_some() {
+            self.emit(Opcode::Nop, 0);
+            return Ok(());
+        }
+        self.expr(e)?;
+        self.unset_line();
+        self.emit(Opcode::PopTop, 0);
+        Ok(())
+    }
+
+    fn if_stmt(
+        &mut self,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<(), RawError> {
+        let end = self.new_label();
+        let next = if orelse.is_empty() {
+            end
+        } else {
+            self.new_label()
+        };
+        self.jump_if(test, next, false)?;
+        self.body(body)?;
+        if !orelse.is_empty() {
+            self.emit_jump_noline(Op::Jump, end);
+            self.bind(next);
+            self.body(orelse)?;
+        }
+        self.bind(end);
+        Ok(())
+    }
+
+    /// As CPython 3.11: the test runs once on entry and again at the bottom, jumping
+    /// back into the body while it holds.
+    fn while_stmt(
+        &mut self,
+        stmt: &'a Stmt,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<(), RawError> {
+        let start = self.new_label();
+        let body_start = self.new_label();
+        let anchor = self.new_label();
+        let exit = self.new_label();
+        self.bind(start);
+        self.push_fblock(FBlock::While { start, exit }, stmt.span)?;
+        self.jump_if(test, anchor, false)?;
+        self.bind(body_start);
+        self.body(body)?;
+        self.set_line(stmt.span);
+        self.jump_if(test, body_start, true)?;
+        self.frame().fblocks.pop();
+        self.bind(anchor);
+        self.body(orelse)?;
+        self.bind(exit);
+        Ok(())
+    }
+
+    fn for_stmt(
+        &mut self,
+        stmt: &'a Stmt,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<(), RawError> {
+        let start = self.new_label();
+        let body_start = self.new_label();
+        let cleanup = self.new_label();
+        let exit = self.new_label();
+        self.push_fblock(FBlock::For { start, exit }, stmt.span)?;
+        self.iterable(iter)?;
+        self.emit(Opcode::GetIter, 0);
+        self.bind(start);
+        self.emit_jump(Op::Real(Opcode::ForIter), cleanup);
+        self.bind(body_start);
+        self.store(target)?;
+        self.body(body)?;
+        // The back edge has no line of its own: it takes the body's last.
+        self.unset_line();
+        self.emit_jump(Op::Jump, start);
+        self.bind(cleanup);
+        self.frame().fblocks.pop();
+        self.body(orelse)?;
+        self.bind(exit);
+        Ok(())
+    }
+
+    /// An expression whose items are only iterated or searched: a list becomes a tuple,
+    /// a set of constants a frozenset (CPython's `fold_iter`).
+    pub(super) fn iterable(&mut self, e: &'a Expr) -> Result<(), RawError> {
+        match self.folder.iterable(e) {
+            Iterable::Constant(constant) => {
+                let line = self.set_line(e.span);
+                self.load_const(constant);
+                self.unit().line = line;
+                Ok(())
+            }
+            Iterable::Tuple(items) => {
+                let line = self.set_line(e.span);
+                self.sequence(items, 0, super::expr::Display::Tuple)?;
+                self.unit().line = line;
+                Ok(())
+            }
+            Iterable::Unchanged => self.expr(e),
+        }
+    }
+
+    /// Enters a statement context, failing as CPython does past 20 nested ones.
+    fn push_fblock(&mut self, block: FBlock<'a>, span: Span) -> Result<(), RawError> {
+        if self.frame().fblocks.len() >= MAX_BLOCKS {
+            return Err(RawError::syntax("too many statically nested blocks", span));
+        }
+        self.frame().fblocks.push(block);
+        Ok(())
+    }
+
+    /// Stores the value on top of the stack into an assignment target, on the target's
+    /// line.
     pub(super) fn store(&mut self, target: &'a Expr) -> Result<(), RawError> {
+        let line = self.set_line(target.span);
+        let result = self.store_kind(target);
+        self.unit().line = line;
+        result
+    }
+
+    fn store_kind(&mut self, target: &'a Expr) -> Result<(), RawError> {
         match &target.kind {
             ExprKind::Name(name) => self.name_op(name, Access::Store, target.span),
             ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
@@ -203,9 +240,14 @@ impl<'a> Compiler<'a> {
     /// Stores into or deletes an attribute (`obj.name`) or subscript (`obj[key]`) target.
     fn member_op(&mut self, target: &'a Expr, access: Access) -> Result<(), RawError> {
         let store = access == Access::Store;
+        let line = self.set_line(target.span);
         match &target.kind {
             ExprKind::Attribute { value, attr } => {
+                if store && attr.name == "__debug__" {
+                    return Err(RawError::syntax("cannot assign to __debug__", attr.span));
+                }
                 self.expr(value)?;
+                self.set_line(attr.span);
                 let index = self.add_mangled_name(&attr.name);
                 let op = if store {
                     Opcode::StoreAttr
@@ -226,10 +268,13 @@ impl<'a> Compiler<'a> {
             }
             _ => unreachable!("only attribute and subscript targets reach member_op"),
         }
+        self.unit().line = line;
         Ok(())
     }
 
+    /// `a, *b, c = value`: `UNPACK_SEQUENCE` or `UNPACK_EX`, then each target.
     fn unpack(&mut self, target: &'a Expr, items: &'a [Expr]) -> Result<(), RawError> {
+        let line = self.set_line(target.span);
         let starred: Vec<usize> = items
             .iter()
             .enumerate()
@@ -240,6 +285,12 @@ impl<'a> Compiler<'a> {
             [] => self.emit(Opcode::UnpackSequence, items.len() as u32),
             [i] => {
                 let after = items.len() - i - 1;
+                if *i >= 1 << 8 || after >= (i32::MAX >> 8) as usize {
+                    return Err(RawError::syntax(
+                        "too many expressions in star-unpacking assignment",
+                        target.span,
+                    ));
+                }
                 self.emit(Opcode::UnpackEx, (*i as u32) | ((after as u32) << 8));
             }
             _ => {
@@ -255,6 +306,7 @@ impl<'a> Compiler<'a> {
                 _ => self.store(item)?,
             }
         }
+        self.unit().line = line;
         Ok(())
     }
 
@@ -274,6 +326,8 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `target op= value`: the target is read and written on its own line, the
+    /// operation happens on the statement's.
     fn aug_assign(
         &mut self,
         target: &'a Expr,
@@ -281,23 +335,15 @@ impl<'a> Compiler<'a> {
         value: &'a Expr,
     ) -> Result<(), RawError> {
         let inplace = super::expr::binop_arg(op) + pyc_bytecode::opcode::INPLACE_OFFSET;
+        let line = self.set_line(target.span);
         match &target.kind {
-            ExprKind::Name(name) => {
-                self.name_op(name, Access::Load, target.span)?;
-                self.expr(value)?;
-                self.emit(Opcode::BinaryOp, inplace);
-                self.name_op(name, Access::Store, target.span)
-            }
+            ExprKind::Name(name) => self.name_op(name, Access::Load, target.span)?,
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Opcode::Copy, 1);
+                self.set_line(attr.span);
                 let index = self.add_mangled_name(&attr.name);
                 self.emit(Opcode::LoadAttr, index);
-                self.expr(value)?;
-                self.emit(Opcode::BinaryOp, inplace);
-                self.emit(Opcode::Swap, 2);
-                self.emit(Opcode::StoreAttr, index);
-                Ok(())
             }
             ExprKind::Subscript { value: obj, index } => {
                 self.expr(obj)?;
@@ -305,110 +351,119 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::Copy, 2);
                 self.emit(Opcode::Copy, 2);
                 self.emit(Opcode::BinarySubscr, 0);
-                self.expr(value)?;
-                self.emit(Opcode::BinaryOp, inplace);
+            }
+            _ => {
+                return Err(RawError::syntax(
+                    format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        describe(target)
+                    ),
+                    target.span,
+                ))
+            }
+        }
+        self.unit().line = line;
+        self.expr(value)?;
+        self.emit(Opcode::BinaryOp, inplace);
+        self.set_line(target.span);
+        match &target.kind {
+            ExprKind::Name(name) => self.name_op(name, Access::Store, target.span)?,
+            ExprKind::Attribute { attr, .. } => {
+                self.set_line(attr.span);
+                self.emit(Opcode::Swap, 2);
+                let index = self.add_mangled_name(&attr.name);
+                self.emit(Opcode::StoreAttr, index);
+            }
+            _ => {
                 self.emit(Opcode::Swap, 3);
                 self.emit(Opcode::Swap, 2);
                 self.emit(Opcode::StoreSubscr, 0);
-                Ok(())
             }
-            _ => Err(RawError::syntax(
-                format!(
-                    "'{}' is an illegal expression for augmented assignment",
-                    describe(target)
-                ),
-                target.span,
-            )),
         }
+        Ok(())
     }
 
     fn return_stmt(&mut self, stmt: &'a Stmt, value: Option<&'a Expr>) -> Result<(), RawError> {
+        // A constant return value is loaded after unwinding, so nothing has to be kept
+        // on the stack while `finally` bodies run.
+        let constant = value.and_then(|v| self.folder.constant(v));
+        let preserve_tos = value.is_some() && constant.is_none();
         if self.scope_kind() != ScopeKind::Function {
             return Err(RawError::syntax("'return' outside function", stmt.span));
         }
-        // A constant return value is loaded after unwinding, so nothing has to be kept
-        // on the stack while `finally` bodies run (as CPython does).
-        let constant = match value {
-            None => Some(Constant::None),
-            Some(v) => super::expr::literal(v),
-        };
-        if let (Some(v), None) = (value, &constant) {
-            self.expr(v)?;
+        match value {
+            Some(v) if preserve_tos => self.expr(v)?,
+            Some(v) => {
+                self.set_line(v.span);
+                self.emit(Opcode::Nop, 0);
+            }
+            None => {}
         }
-        let saved = self.save_blocks();
-        self.unwind_all(constant.is_none())?;
-        self.set_line(stmt.span);
-        if let Some(constant) = constant {
-            self.load_const(constant);
+        if value.is_none_or(|v| self.line_of(v.span) != self.line_of(stmt.span)) {
+            self.set_line(stmt.span);
+            self.emit(Opcode::Nop, 0);
+        }
+        self.unwind_all(preserve_tos)?;
+        match (value, constant) {
+            (None, _) => self.load_const(Constant::None),
+            (Some(_), Some(constant)) => self.load_const(constant),
+            _ => {}
         }
         self.emit(Opcode::ReturnValue, 0);
-        self.restore_blocks(saved);
         Ok(())
     }
 
     fn break_stmt(&mut self, stmt: &'a Stmt) -> Result<(), RawError> {
-        let saved = self.save_blocks();
-        let Some(FBlock::While { exit, .. } | FBlock::For { exit, .. }) = self.unwind_to_loop()?
-        else {
+        self.emit(Opcode::Nop, 0);
+        let Some(loop_block) = self.unwind_to_loop()? else {
             return Err(RawError::syntax("'break' outside loop", stmt.span));
         };
-        if let Some(FBlock::For { .. }) = self.frame().fblocks.last() {
-            self.emit(Opcode::PopTop, 0);
+        self.unwind_block(&loop_block, false)?;
+        if let FBlock::While { exit, .. } | FBlock::For { exit, .. } = loop_block {
+            self.emit_jump(Op::Jump, exit);
         }
-        self.emit_jump(Opcode::JumpForward, exit);
-        self.restore_blocks(saved);
         Ok(())
     }
 
     fn continue_stmt(&mut self, stmt: &'a Stmt) -> Result<(), RawError> {
-        let saved = self.save_blocks();
-        let Some(FBlock::While { start, .. } | FBlock::For { start, .. }) =
-            self.unwind_to_loop()?
-        else {
+        self.emit(Opcode::Nop, 0);
+        let Some(loop_block) = self.unwind_to_loop()? else {
             return Err(RawError::syntax(
                 "'continue' not properly in loop",
                 stmt.span,
             ));
         };
-        self.emit_jump(Opcode::JumpBackward, start);
-        self.restore_blocks(saved);
+        if let FBlock::While { start, .. } | FBlock::For { start, .. } = loop_block {
+            self.emit_jump(Op::Jump, start);
+        }
         Ok(())
     }
 
-    /// The statement contexts and handlers, to restore after an unwinding jump.
-    fn save_blocks(&mut self) -> (Vec<FBlock<'a>>, Vec<super::unit::Handler>, u32) {
-        let frame = self.frame();
-        (
-            frame.fblocks.clone(),
-            frame.unit.handlers.clone(),
-            frame.unit.depth,
-        )
-    }
-
-    fn restore_blocks(&mut self, saved: (Vec<FBlock<'a>>, Vec<super::unit::Handler>, u32)) {
-        let frame = self.frame();
-        frame.fblocks = saved.0;
-        frame.unit.handlers = saved.1;
-        frame.unit.depth = saved.2;
-    }
-
-    /// Unwinds the contexts inside the innermost loop and returns that loop (left on the
-    /// context stack), or `None` if there is no loop in this scope.
+    /// Unwinds the contexts inside the innermost loop and returns that loop; `None` if
+    /// there is no loop in this scope. The contexts are restored afterwards: the code
+    /// that follows is still inside them.
     fn unwind_to_loop(&mut self) -> Result<Option<FBlock<'a>>, RawError> {
-        while let Some(block) = self.frame().fblocks.last().cloned() {
+        let saved = self.frame().fblocks.clone();
+        let mut found = None;
+        while let Some(block) = self.frame().fblocks.last().copied() {
             if matches!(block, FBlock::While { .. } | FBlock::For { .. }) {
-                return Ok(Some(block));
+                found = Some(block);
+                break;
             }
             self.frame().fblocks.pop();
             self.unwind_block(&block, false)?;
         }
-        Ok(None)
+        self.frame().fblocks = saved;
+        Ok(found)
     }
 
+    /// Unwinds every context of this scope (for `return`), restoring them afterwards.
     fn unwind_all(&mut self, preserve_tos: bool) -> Result<(), RawError> {
+        let saved = self.frame().fblocks.clone();
         while let Some(block) = self.frame().fblocks.pop() {
             self.unwind_block(&block, preserve_tos)?;
         }
+        self.frame().fblocks = saved;
         Ok(())
     }
 
@@ -416,25 +471,25 @@ impl<'a> Compiler<'a> {
     fn unwind_block(&mut self, block: &FBlock<'a>, preserve_tos: bool) -> Result<(), RawError> {
         match block {
             FBlock::While { .. } | FBlock::ExceptHandler => {}
-            FBlock::For { .. } => {
+            FBlock::For { .. } | FBlock::PopValue => {
                 if preserve_tos {
                     self.emit(Opcode::Swap, 2);
                 }
                 self.emit(Opcode::PopTop, 0);
-                self.unit().depth -= 1;
             }
-            FBlock::TryExcept => self.unit().pop_handler(),
+            FBlock::TryExcept => self.unit().emit_pop_block(),
             FBlock::FinallyTry { body } => {
-                self.unit().pop_handler();
+                // The POP_BLOCK takes the line of the statement that unwinds.
+                self.unit().emit_pop_block();
                 if preserve_tos {
                     self.frame().fblocks.push(FBlock::PopValue);
-                    self.unit().depth += 1;
                 }
                 self.body(body)?;
                 if preserve_tos {
                     self.frame().fblocks.pop();
-                    self.unit().depth -= 1;
                 }
+                // What follows seems to run after the final body: no line of its own.
+                self.unset_line();
             }
             FBlock::FinallyEnd => {
                 if preserve_tos {
@@ -444,30 +499,21 @@ impl<'a> Compiler<'a> {
                 if preserve_tos {
                     self.emit(Opcode::Swap, 2);
                 }
-                self.unit().pop_handler();
+                self.unit().emit_pop_block();
                 self.emit(Opcode::PopExcept, 0);
-                self.unit().depth -= 2;
             }
             FBlock::HandlerCleanup { name } => {
                 if name.is_some() {
-                    self.unit().pop_handler();
+                    self.unit().emit_pop_block();
                 }
                 if preserve_tos {
                     self.emit(Opcode::Swap, 2);
                 }
-                self.unit().pop_handler();
+                self.unit().emit_pop_block();
                 self.emit(Opcode::PopExcept, 0);
-                self.unit().depth -= 1;
                 if let Some(name) = name {
                     self.clear_name(name)?;
                 }
-            }
-            FBlock::PopValue => {
-                if preserve_tos {
-                    self.emit(Opcode::Swap, 2);
-                }
-                self.emit(Opcode::PopTop, 0);
-                self.unit().depth -= 1;
             }
         }
         Ok(())
@@ -476,17 +522,8 @@ impl<'a> Compiler<'a> {
     /// `name = None; del name`: how an `except ... as name` binding ends.
     fn clear_name(&mut self, name: &str) -> Result<(), RawError> {
         self.load_const(Constant::None);
-        self.name_op(name, Access::Store, Default::default())?;
-        self.name_op(name, Access::Delete, Default::default())
-    }
-
-    /// Starts an exception handler at `label` for a `try` at stack `depth`: the handler's
-    /// own errors go to `cleanup` (which restores the previous exception), and
-    /// `PUSH_EXC_INFO` saves that previous exception under the one being handled.
-    fn enter_handler(&mut self, label: Label, cleanup: Label, depth: u32) {
-        self.bind(label);
-        self.unit().push_handler(cleanup, depth + 1, true);
-        self.emit(Opcode::PushExcInfo, 0);
+        self.name_op(name, Access::Store, Span::default())?;
+        self.name_op(name, Access::Delete, Span::default())
     }
 
     /// `COPY 3; POP_EXCEPT; RERAISE 1`: restores the previous exception and re-raises.
@@ -498,129 +535,201 @@ impl<'a> Compiler<'a> {
 
     fn try_except(
         &mut self,
+        stmt: &'a Stmt,
         body: &'a [Stmt],
         handlers: &'a [ExceptHandler],
         orelse: &'a [Stmt],
     ) -> Result<(), RawError> {
+        let body_start = self.new_label();
         let except = self.new_label();
-        let cleanup = self.new_label();
         let end = self.new_label();
-        let depth = self.unit().depth;
-        // The `try` line gets an instruction of its own, as in CPython.
-        self.emit(Opcode::Nop, 0);
-        self.unit().push_handler(except, depth, false);
-        self.frame().fblocks.push(FBlock::TryExcept);
+        let cleanup = self.new_label();
+        self.emit_jump(Op::SetupFinally, except);
+        self.bind(body_start);
+        self.push_fblock(FBlock::TryExcept, stmt.span)?;
         self.body(body)?;
         self.frame().fblocks.pop();
-        self.unit().pop_handler();
+        self.unit().emit_pop_block_noline();
         self.body(orelse)?;
-        self.emit_jump(Opcode::JumpForward, end);
-
-        self.enter_handler(except, cleanup, depth);
-        self.unit().depth = depth + 1;
-        self.frame().fblocks.push(FBlock::ExceptHandler);
-        for handler in handlers {
+        self.emit_jump_noline(Op::Jump, end);
+        self.bind(except);
+        self.unset_line();
+        self.emit_jump(Op::SetupCleanup, cleanup);
+        self.emit(Opcode::PushExcInfo, 0);
+        self.push_fblock(FBlock::ExceptHandler, stmt.span)?;
+        for (i, handler) in handlers.iter().enumerate() {
             self.set_line(handler.span);
-            let next = self.new_label();
-            if let Some(typ) = &handler.typ {
-                self.expr(typ)?;
-                self.emit(Opcode::CheckExcMatch, 0);
-                self.emit_jump(Opcode::PopJumpForwardIfFalse, next);
-            } else if !std::ptr::eq(handler, handlers.last().expect("non-empty")) {
+            if handler.typ.is_none() && i + 1 < handlers.len() {
                 return Err(RawError::syntax(
                     "default 'except:' must be last",
                     handler.span,
                 ));
             }
-            let saved = self.save_blocks();
+            let next = self.new_label();
+            if let Some(typ) = &handler.typ {
+                self.expr(typ)?;
+                self.emit(Opcode::CheckExcMatch, 0);
+                self.emit_jump(Op::PopJumpIfFalse, next);
+            }
             match &handler.name {
-                Some(name) => {
-                    self.name_op(&name.name, Access::Store, name.span)?;
-                    let cleanup_end = self.new_label();
-                    self.unit().push_handler(cleanup_end, depth + 1, true);
-                    self.frame().fblocks.push(FBlock::HandlerCleanup {
-                        name: Some(&name.name),
-                    });
-                    self.body(&handler.body)?;
-                    self.frame().fblocks.pop();
-                    self.unit().pop_handler();
-                    self.unit().pop_handler();
-                    self.emit(Opcode::PopExcept, 0);
-                    self.clear_name(&name.name)?;
-                    self.emit_jump(Opcode::JumpForward, end);
-                    self.restore_blocks(saved);
-                    self.bind(cleanup_end);
-                    self.clear_name(&name.name)?;
-                    self.emit(Opcode::Reraise, 1);
-                }
-                None => {
-                    self.emit(Opcode::PopTop, 0);
-                    self.frame()
-                        .fblocks
-                        .push(FBlock::HandlerCleanup { name: None });
-                    self.body(&handler.body)?;
-                    self.frame().fblocks.pop();
-                    self.unit().pop_handler();
-                    self.emit(Opcode::PopExcept, 0);
-                    self.emit_jump(Opcode::JumpForward, end);
-                    self.restore_blocks(saved);
-                }
+                Some(name) => self.named_handler(handler, &name.name, name.span, end)?,
+                None => self.anonymous_handler(handler, end)?,
             }
             self.bind(next);
         }
-        // No handler matched: re-raise, on the line of the last `except`.
-        if let Some(last) = handlers.last() {
-            self.set_line(last.span);
-        }
+        self.unset_line();
         self.frame().fblocks.pop();
         self.emit(Opcode::Reraise, 0);
-        self.unit().pop_handler();
-        self.unit().depth = depth;
         self.bind(cleanup);
         self.pop_except_and_reraise();
         self.bind(end);
         Ok(())
     }
 
+    /// `except T as name:` — the body runs as `try: body finally: name = None; del name`.
+    fn named_handler(
+        &mut self,
+        handler: &'a ExceptHandler,
+        name: &'a str,
+        name_span: Span,
+        end: super::Label,
+    ) -> Result<(), RawError> {
+        let cleanup_end = self.new_label();
+        let cleanup_body = self.new_label();
+        self.name_op(name, Access::Store, name_span)?;
+        self.emit_jump(Op::SetupCleanup, cleanup_end);
+        self.bind(cleanup_body);
+        self.push_fblock(FBlock::HandlerCleanup { name: Some(name) }, handler.span)?;
+        self.body(&handler.body)?;
+        self.frame().fblocks.pop();
+        self.unset_line();
+        self.unit().emit_pop_block();
+        self.unit().emit_pop_block();
+        self.emit(Opcode::PopExcept, 0);
+        self.clear_name(name)?;
+        self.emit_jump(Op::Jump, end);
+        self.bind(cleanup_end);
+        self.unset_line();
+        self.clear_name(name)?;
+        self.emit(Opcode::Reraise, 1);
+        Ok(())
+    }
+
+    /// `except T:` or a bare `except:` — the exception is dropped, the body runs.
+    fn anonymous_handler(
+        &mut self,
+        handler: &'a ExceptHandler,
+        end: super::Label,
+    ) -> Result<(), RawError> {
+        let cleanup_body = self.new_label();
+        self.emit(Opcode::PopTop, 0);
+        self.bind(cleanup_body);
+        self.push_fblock(FBlock::HandlerCleanup { name: None }, handler.span)?;
+        self.body(&handler.body)?;
+        self.frame().fblocks.pop();
+        self.unset_line();
+        self.unit().emit_pop_block();
+        self.emit(Opcode::PopExcept, 0);
+        self.emit_jump(Op::Jump, end);
+        Ok(())
+    }
+
     fn try_finally(
         &mut self,
+        stmt: &'a Stmt,
         body: &'a [Stmt],
         handlers: &'a [ExceptHandler],
         orelse: &'a [Stmt],
         finalbody: &'a [Stmt],
     ) -> Result<(), RawError> {
-        let on_error = self.new_label();
-        let cleanup = self.new_label();
+        let body_start = self.new_label();
+        let end = self.new_label();
         let exit = self.new_label();
-        let depth = self.unit().depth;
-        if handlers.is_empty() {
-            self.emit(Opcode::Nop, 0);
-        }
-        self.unit().push_handler(on_error, depth, false);
-        self.frame()
-            .fblocks
-            .push(FBlock::FinallyTry { body: finalbody });
+        let cleanup = self.new_label();
+        self.emit_jump(Op::SetupFinally, end);
+        self.bind(body_start);
+        self.push_fblock(FBlock::FinallyTry { body: finalbody }, stmt.span)?;
         if handlers.is_empty() {
             self.body(body)?;
         } else {
-            self.try_except(body, handlers, orelse)?;
+            self.try_except(stmt, body, handlers, orelse)?;
         }
+        self.unit().emit_pop_block_noline();
         self.frame().fblocks.pop();
-        self.unit().pop_handler();
         self.body(finalbody)?;
-        self.emit_jump(Opcode::JumpForward, exit);
-
-        self.enter_handler(on_error, cleanup, depth);
-        self.unit().depth = depth + 2;
-        self.frame().fblocks.push(FBlock::FinallyEnd);
+        self.emit_jump_noline(Op::Jump, exit);
+        self.bind(end);
+        self.unset_line();
+        self.emit_jump(Op::SetupCleanup, cleanup);
+        self.emit(Opcode::PushExcInfo, 0);
+        self.push_fblock(FBlock::FinallyEnd, stmt.span)?;
         self.body(finalbody)?;
         self.frame().fblocks.pop();
         self.emit(Opcode::Reraise, 0);
-        self.unit().pop_handler();
-        self.unit().depth = depth;
         self.bind(cleanup);
         self.pop_except_and_reraise();
         self.bind(exit);
+        Ok(())
+    }
+
+    fn assert_stmt(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> Result<(), RawError> {
+        let end = self.new_label();
+        self.jump_if(test, end, true)?;
+        self.emit(Opcode::LoadAssertionError, 0);
+        if let Some(msg) = msg {
+            self.expr(msg)?;
+            self.emit(Opcode::Call, 0);
+        }
+        self.set_line(test.span);
+        self.emit(Opcode::RaiseVarargs, 1);
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `import a.b.c` binds `a`; `import a.b.c as d` binds `d` to the submodule, reached
+    /// with `IMPORT_FROM` for each component after the first.
+    fn import(&mut self, alias: &'a Alias) -> Result<(), RawError> {
+        self.load_const(Constant::Int(0));
+        self.load_const(Constant::None);
+        let dotted = &alias.name.name;
+        let index = self.add_mangled_name(dotted);
+        self.emit(Opcode::ImportName, index);
+        let Some(asname) = &alias.asname else {
+            let first = dotted.split('.').next().unwrap_or_default();
+            return self.name_op(first, Access::Store, alias.name.span);
+        };
+        let components: Vec<&str> = dotted.split('.').skip(1).collect();
+        for (i, component) in components.iter().enumerate() {
+            let index = self.unit().add_name(component);
+            self.emit(Opcode::ImportFrom, index);
+            if i + 1 < components.len() {
+                self.emit(Opcode::Swap, 2);
+                self.emit(Opcode::PopTop, 0);
+            }
+        }
+        self.name_op(&asname.name, Access::Store, asname.span)?;
+        if !components.is_empty() {
+            self.emit(Opcode::PopTop, 0);
+        }
+        Ok(())
+    }
+
+    fn import_from(&mut self, module: &'a str, names: &'a [Alias]) -> Result<(), RawError> {
+        self.load_const(Constant::Int(0));
+        let fromlist: Vec<Constant> = names
+            .iter()
+            .map(|a| Constant::Str(a.name.name.as_str().into()))
+            .collect();
+        self.load_const(Constant::Tuple(fromlist.into()));
+        let index = self.add_mangled_name(module);
+        self.emit(Opcode::ImportName, index);
+        for alias in names {
+            let index = self.add_mangled_name(&alias.name.name);
+            self.emit(Opcode::ImportFrom, index);
+            let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+            self.name_op(&bound.name, Access::Store, bound.span)?;
+        }
+        self.emit(Opcode::PopTop, 0);
         Ok(())
     }
 }

@@ -1,10 +1,12 @@
 //! One code object under construction, and its assembly into a [`CodeObject`].
 //!
-//! Instructions are emitted with symbolic arguments (labels, cell/free indices) and the
-//! exception handler in force when each was emitted. Assembly resolves labels to
-//! instruction indices, chooses forward or backward jump opcodes, lays out localsplus
-//! (`[varnames | cell-only names | freevars]`) and fixes deref arguments to it, groups
-//! handlers into the exception table and computes the maximum stack depth.
+//! Instructions go into the blocks of a [`Cfg`], opened where CPython opens them: a
+//! [`Label`] is a block, [`Unit::bind`] makes it the current one, and an instruction
+//! after a jump, return or raise starts a new block by itself. Jumps are virtual until
+//! assembly, which runs CPython's passes over the graph (see `cfg`), lays the blocks out,
+//! resolves jump targets and directions, lays out localsplus
+//! (`[varnames | cell-only names | freevars]`) and fixes deref arguments to it, and
+//! builds the exception table from the handler each instruction ended up with.
 
 use std::rc::Rc;
 
@@ -12,45 +14,39 @@ use pyc_bytecode::{
     code_flags, fast_kind, CodeObject, Constant, ExceptionTableEntry, Instruction, Opcode,
 };
 
-/// A jump target, bound to an instruction index once its position is known.
+use super::cfg::{BlockId, Cfg, ConstPool, Instr, Op};
+
+/// A jump target: a block, placed in the layout when it is bound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Label(usize);
+pub struct Label(BlockId);
 
-/// An instruction argument before assembly.
-#[derive(Clone, Copy, Debug)]
-enum Arg {
-    /// A final value.
-    Plain(u32),
-    /// A jump to a label.
-    Label(Label),
-    /// An index into `cell_names ++ free_names`, fixed to a localsplus slot.
-    Deref(u32),
-}
+/// The constants of a code object: equal constants (of the same type) share an entry.
+#[derive(Default)]
+struct Consts(Vec<Constant>);
 
-/// An exception handler: where to go, how deep the stack is there, whether `lasti` is pushed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Handler {
-    /// The handler's code.
-    pub label: Label,
-    /// Stack depth to unwind to.
-    pub depth: u32,
-    /// Whether the raising instruction's index is pushed too.
-    pub lasti: bool,
-}
+impl ConstPool for Consts {
+    fn get(&self, index: u32) -> &Constant {
+        &self.0[index as usize]
+    }
 
-#[derive(Clone, Copy, Debug)]
-struct Pending {
-    op: Opcode,
-    arg: Arg,
-    line: u32,
-    handler: Option<Handler>,
+    fn add(&mut self, constant: Constant) -> u32 {
+        if !matches!(constant, Constant::Code(_)) {
+            if let Some(i) = self.0.iter().position(|c| same_const(c, &constant)) {
+                return i as u32;
+            }
+        }
+        self.0.push(constant);
+        self.0.len() as u32 - 1
+    }
 }
 
 /// A code object being built.
 pub struct Unit {
-    instructions: Vec<Pending>,
-    labels: Vec<Option<usize>>,
-    consts: Vec<Constant>,
+    cfg: Cfg,
+    current: BlockId,
+    /// Set after a jump, return or raise: the next instruction opens a new block.
+    need_new_block: bool,
+    consts: Consts,
     names: Vec<Rc<str>>,
     /// `co_varnames`: parameters first, then locals in order of first use.
     varnames: Vec<String>,
@@ -58,12 +54,8 @@ pub struct Unit {
     cell_names: Vec<String>,
     /// Names of free variables, sorted.
     free_names: Vec<String>,
-    /// The handlers in force, innermost last.
-    pub handlers: Vec<Handler>,
-    /// The current source line.
-    pub line: u32,
-    /// Items the enclosing statements keep on the stack (loop iterators, saved exceptions).
-    pub depth: u32,
+    /// The source line of the instructions emitted now; -1 for none.
+    pub line: i32,
     name: Rc<str>,
     qualname: Rc<str>,
     firstlineno: u32,
@@ -96,19 +88,20 @@ pub struct UnitHeader {
 }
 
 impl Unit {
-    /// An empty unit.
+    /// An empty unit, its entry block current.
     pub fn new(header: UnitHeader) -> Unit {
+        let mut cfg = Cfg::default();
+        let entry = cfg.new_block();
         Unit {
-            instructions: Vec::new(),
-            labels: Vec::new(),
-            consts: Vec::new(),
+            cfg,
+            current: entry,
+            need_new_block: false,
+            consts: Consts::default(),
             names: Vec::new(),
             varnames: header.params,
             cell_names: header.cell_names,
             free_names: header.free_names,
-            handlers: Vec::new(),
-            line: header.firstlineno,
-            depth: 0,
+            line: header.firstlineno as i32,
             name: header.name.into(),
             qualname: header.qualname.into(),
             firstlineno: header.firstlineno,
@@ -137,23 +130,51 @@ impl Unit {
         &self.qualname
     }
 
-    fn push(&mut self, op: Opcode, arg: Arg) {
-        self.instructions.push(Pending {
+    fn push(&mut self, op: Op, arg: u32, target: Option<BlockId>, line: i32) {
+        if self.need_new_block {
+            let block = self.cfg.new_block();
+            self.use_block(block);
+        }
+        self.cfg.blocks[self.current].instrs.push(Instr {
             op,
             arg,
-            line: self.line,
-            handler: self.handlers.last().copied(),
+            target,
+            line,
+            except: None,
         });
+        if op.ends_block() {
+            self.need_new_block = true;
+        }
     }
 
     /// Emits an instruction with a plain argument (0 when the opcode takes none).
     pub fn emit(&mut self, op: Opcode, arg: u32) {
-        self.push(op, Arg::Plain(arg));
+        self.push(Op::Real(op), arg, None, self.line);
     }
 
-    /// Emits a jump to `label`.
-    pub fn emit_jump(&mut self, op: Opcode, label: Label) {
-        self.push(op, Arg::Label(label));
+    /// Emits an instruction without a line of its own (it takes its neighbours').
+    pub fn emit_noline(&mut self, op: Opcode, arg: u32) {
+        self.push(Op::Real(op), arg, None, -1);
+    }
+
+    /// Emits a jump, or a setup of an exception handler, to `label`.
+    pub fn emit_jump(&mut self, op: Op, label: Label) {
+        self.push(op, 0, Some(label.0), self.line);
+    }
+
+    /// Emits a jump without a line of its own.
+    pub fn emit_jump_noline(&mut self, op: Op, label: Label) {
+        self.push(op, 0, Some(label.0), -1);
+    }
+
+    /// Emits the end of the innermost protected range.
+    pub fn emit_pop_block(&mut self) {
+        self.push(Op::PopBlock, 0, None, self.line);
+    }
+
+    /// Emits `POP_BLOCK` without a line of its own.
+    pub fn emit_pop_block_noline(&mut self) {
+        self.push(Op::PopBlock, 0, None, -1);
     }
 
     /// Emits a deref-family instruction on the cell or free variable `name`.
@@ -164,17 +185,16 @@ impl Unit {
             .chain(&self.free_names)
             .position(|n| n == name)
             .expect("the symbol table classified the name as cell or free");
-        self.push(op, Arg::Deref(index as u32));
+        self.emit(op, index as u32);
     }
 
     /// Emits the prefix every body starts with, in CPython's order: `COPY_FREE_VARS`,
     /// `MAKE_CELL`s in slot order (for cells only; other names never get a cell), for a
-    /// generator `RETURN_GENERATOR` and `POP_TOP`, then `RESUME`. The first two have no
-    /// line; the rest have the definition's.
+    /// generator `RETURN_GENERATOR` and `POP_TOP`, then `RESUME`. `RETURN_GENERATOR` has
+    /// the definition's line, `RESUME` the current one, the others none.
     pub fn emit_prologue(&mut self) {
-        let line = std::mem::replace(&mut self.line, 0);
         if !self.free_names.is_empty() {
-            self.emit(Opcode::CopyFreeVars, self.free_names.len() as u32);
+            self.emit_noline(Opcode::CopyFreeVars, self.free_names.len() as u32);
         }
         let mut cells: Vec<(usize, String)> = self
             .cell_names
@@ -183,48 +203,46 @@ impl Unit {
             .map(|name| (self.cell_slot(&name), name))
             .collect();
         cells.sort();
+        let line = std::mem::replace(&mut self.line, -1);
         for (_, name) in cells {
             self.emit_deref(Opcode::MakeCell, &name);
         }
-        self.line = line;
         if self.flags & code_flags::GENERATOR != 0 {
+            self.line = self.firstlineno as i32;
             self.emit(Opcode::ReturnGenerator, 0);
-            self.emit(Opcode::PopTop, 0);
+            self.emit_noline(Opcode::PopTop, 0);
         }
+        self.line = line;
         self.emit(Opcode::Resume, 0);
     }
 
-    /// A new, unbound label.
+    /// A new block, placed in the layout when it is bound.
     pub fn new_label(&mut self) -> Label {
-        self.labels.push(None);
-        Label(self.labels.len() - 1)
+        Label(self.cfg.new_block())
     }
 
-    /// Binds `label` to the next instruction.
+    /// Places `label`'s block next in the layout and makes it the current block.
     pub fn bind(&mut self, label: Label) {
-        self.labels[label.0] = Some(self.instructions.len());
+        self.use_block(label.0);
     }
 
-    /// Whether the last instruction emitted never falls through.
-    pub fn ends_in_terminator(&self) -> bool {
-        let end = self.instructions.len();
-        let targeted = self.labels.contains(&Some(end));
-        !targeted
-            && self
-                .instructions
-                .last()
-                .is_some_and(|i| i.op.is_terminator())
+    fn use_block(&mut self, block: BlockId) {
+        self.cfg.blocks[self.current].next = Some(block);
+        self.current = block;
+        self.need_new_block = false;
+    }
+
+    /// Whether the current block ends in a `RETURN_VALUE`.
+    fn current_block_returns(&self) -> bool {
+        self.cfg.blocks[self.current]
+            .instrs
+            .last()
+            .is_some_and(|i| i.op == Op::Real(Opcode::ReturnValue))
     }
 
     /// The index of `constant` in `co_consts`, adding it if new.
     pub fn add_const(&mut self, constant: Constant) -> u32 {
-        if !matches!(constant, Constant::Code(_)) {
-            if let Some(i) = self.consts.iter().position(|c| same_const(c, &constant)) {
-                return i as u32;
-            }
-        }
-        self.consts.push(constant);
-        self.consts.len() as u32 - 1
+        self.consts.add(constant)
     }
 
     /// The index of `name` in `co_names`, adding it if new.
@@ -245,20 +263,6 @@ impl Unit {
         self.varnames.len() as u32 - 1
     }
 
-    /// Pushes an exception handler for the instructions emitted from now on.
-    pub fn push_handler(&mut self, label: Label, depth: u32, lasti: bool) {
-        self.handlers.push(Handler {
-            label,
-            depth,
-            lasti,
-        });
-    }
-
-    /// Pops the innermost exception handler.
-    pub fn pop_handler(&mut self) {
-        self.handlers.pop();
-    }
-
     /// The localsplus slot of cell `name` once the layout is final. Only meaningful after
     /// all varnames are known, i.e. during assembly and for parameters in the prologue.
     fn cell_slot(&self, name: &str) -> usize {
@@ -276,141 +280,88 @@ impl Unit {
         self.varnames.len() + pos
     }
 
-    /// Drops instructions no path reaches (code after a `return` inside `try`, say).
-    fn remove_unreachable(&mut self) {
-        let n = self.instructions.len();
-        let target = |labels: &[Option<usize>], l: Label| labels[l.0].expect("bound label");
-        let mut reachable = vec![false; n];
-        let mut work = vec![0usize];
-        while let Some(i) = work.pop() {
-            if i >= n || reachable[i] {
-                continue;
-            }
-            reachable[i] = true;
-            let p = &self.instructions[i];
-            if let Arg::Label(l) = p.arg {
-                work.push(target(&self.labels, l));
-            }
-            if let Some(h) = p.handler {
-                work.push(target(&self.labels, h.label));
-            }
-            if !p.op.is_terminator() {
-                work.push(i + 1);
-            }
+    /// The localsplus slot of deref index `i` (cells, then free variables).
+    fn deref_slot(&self, i: u32) -> u32 {
+        let i = i as usize;
+        if i < self.cell_names.len() {
+            return self.cell_slot(&self.cell_names[i]) as u32;
         }
-        self.retain(&reachable);
+        let cell_only = self
+            .cell_names
+            .iter()
+            .filter(|c| !self.varnames.contains(c))
+            .count();
+        (self.varnames.len() + cell_only + i - self.cell_names.len()) as u32
     }
 
-    /// CPython's constant folding of `LOAD_CONST a; LOAD_CONST b; BUILD_TUPLE 2` into one
-    /// `LOAD_CONST (a, b)`, the tuple added at the end of `co_consts` as CPython does.
-    fn fold_constant_tuples(&mut self) {
-        let targets: Vec<usize> = self.labels.iter().flatten().copied().collect();
-        for i in 0..self.instructions.len() {
-            let p = self.instructions[i];
-            let (Opcode::BuildTuple, Arg::Plain(n)) = (p.op, p.arg) else {
-                continue;
-            };
-            let n = n as usize;
-            let Some(start) = i.checked_sub(n) else {
-                continue;
-            };
-            let run = &self.instructions[start..i];
-            let foldable = run.iter().all(|q| q.op == Opcode::LoadConst)
-                && !targets.iter().any(|&t| t > start && t <= i);
-            if !foldable {
-                continue;
-            }
-            let items: Vec<Constant> = run
-                .iter()
-                .map(|q| match q.arg {
-                    Arg::Plain(c) => self.consts[c as usize].clone(),
-                    _ => unreachable!("LOAD_CONST has a plain argument"),
-                })
-                .collect();
-            for q in &mut self.instructions[start..i] {
-                q.op = Opcode::Nop;
-                q.arg = Arg::Plain(0);
-            }
-            let index = self.add_const(Constant::Tuple(items.into()));
-            self.instructions[i].op = Opcode::LoadConst;
-            self.instructions[i].arg = Arg::Plain(index);
-        }
+    /// Drops trailing constants no instruction loads (the first is always kept: it may
+    /// be the docstring).
+    fn trim_unused_consts(&mut self) {
+        let used = self
+            .cfg
+            .order()
+            .into_iter()
+            .flat_map(|b| self.cfg.blocks[b].instrs.iter())
+            .filter(|i| matches!(i.op, Op::Real(Opcode::LoadConst | Opcode::KwNames)))
+            .map(|i| i.arg as usize)
+            .max()
+            .unwrap_or(0);
+        self.consts.0.truncate(used + 1);
     }
 
-    /// Removes `NOP`s that mark no line of their own (CPython keeps one where it is the
-    /// only instruction of a source line, such as a `try:`).
-    fn remove_nops(&mut self) {
-        let keep: Vec<bool> = (0..self.instructions.len())
-            .map(|i| {
-                let p = &self.instructions[i];
-                if p.op != Opcode::Nop {
-                    return true;
-                }
-                let same_as = |j: Option<usize>| {
-                    j.and_then(|j| self.instructions.get(j))
-                        .is_some_and(|q| q.line == p.line)
-                };
-                !(p.line == 0 || same_as(i.checked_sub(1)) || same_as(Some(i + 1)))
-            })
+    /// Finishes the code: a `return None` (or, without `add_none`, a bare return of
+    /// what is on the stack) where the code can fall off its end, CPython's passes over
+    /// the block graph, then the layout into a code object.
+    pub fn assemble(mut self, filename: &Rc<str>, add_none: bool) -> CodeObject {
+        if !self.current_block_returns() {
+            self.line = -1;
+            if add_none {
+                let none = self.add_const(Constant::None);
+                self.emit(Opcode::LoadConst, none);
+            }
+            self.emit(Opcode::ReturnValue, 0);
+        }
+        self.cfg.normalize();
+        self.cfg.extend_blocks();
+        self.cfg.optimize(&mut self.consts);
+        self.cfg.duplicate_exits_without_lineno();
+        self.trim_unused_consts();
+        self.cfg.propagate_line_numbers();
+        self.cfg.guarantee_lineno_for_exits(self.firstlineno as i32);
+        let stacksize = self
+            .cfg
+            .stack_depth(self.flags & code_flags::GENERATOR != 0);
+        self.cfg.label_exception_targets();
+        self.cfg.remove_pseudo_instructions();
+        self.lay_out(filename, stacksize)
+    }
+
+    /// Places the blocks one after another and resolves everything symbolic.
+    fn lay_out(self, filename: &Rc<str>, stacksize: u32) -> CodeObject {
+        let order = self.cfg.order();
+        let mut start = vec![0u32; self.cfg.blocks.len()];
+        let mut count = 0u32;
+        for &b in &order {
+            start[b] = count;
+            count += self.cfg.blocks[b].instrs.len() as u32;
+        }
+        let laid_out: Vec<&Instr> = order
+            .iter()
+            .flat_map(|&b| self.cfg.blocks[b].instrs.iter())
             .collect();
-        self.retain(&keep);
-    }
-
-    /// Keeps the instructions whose flag is set, moving labels that pointed at removed
-    /// instructions to the next instruction kept.
-    fn retain(&mut self, keep: &[bool]) {
-        let mut new_index = Vec::with_capacity(keep.len() + 1);
-        let mut kept = 0;
-        for &k in keep {
-            new_index.push(kept);
-            kept += usize::from(k);
-        }
-        new_index.push(kept);
-        for label in self.labels.iter_mut().flatten() {
-            *label = new_index[*label];
-        }
-        let mut flags = keep.iter();
-        self.instructions
-            .retain(|_| *flags.next().expect("one flag per instruction"));
-    }
-
-    /// Resolves everything symbolic and produces the finished code object.
-    pub fn assemble(mut self, filename: &Rc<str>) -> CodeObject {
-        self.fold_constant_tuples();
-        self.remove_unreachable();
-        self.remove_nops();
+        let instructions = laid_out
+            .iter()
+            .enumerate()
+            .map(|(index, i)| self.instruction(i, index as u32, &start))
+            .collect();
+        let lines = laid_out.iter().map(|i| i.line.max(0) as u32).collect();
+        let exception_table = self.exception_table(&laid_out, &start);
         let (localsplus_names, localsplus_kinds) = self.localsplus();
-        let nvar = self.varnames.len();
-        let ncell_only = localsplus_names.len() - nvar - self.free_names.len();
-        let deref_slot = |i: u32| -> u32 {
-            let i = i as usize;
-            if i < self.cell_names.len() {
-                self.cell_slot(&self.cell_names[i]) as u32
-            } else {
-                (nvar + ncell_only + i - self.cell_names.len()) as u32
-            }
-        };
-        let label_index = |l: Label| self.labels[l.0].expect("every label is bound") as u32;
-
-        let mut instructions = Vec::with_capacity(self.instructions.len());
-        for (index, p) in self.instructions.iter().enumerate() {
-            let (op, arg) = match p.arg {
-                Arg::Plain(a) => (p.op, a),
-                Arg::Deref(i) => (p.op, deref_slot(i)),
-                Arg::Label(l) => {
-                    let target = label_index(l);
-                    (directed(p.op, target <= index as u32), target)
-                }
-            };
-            instructions.push(Instruction::new(op, arg));
-        }
-        let exception_table = self.exception_table(&label_index);
-        let stacksize = max_stack_depth(&instructions, &exception_table);
         CodeObject {
-            lines: self.instructions.iter().map(|p| p.line).collect(),
+            lines,
             instructions,
             exception_table,
-            consts: self.consts,
+            consts: self.consts.0,
             names: self.names,
             localsplus_names,
             localsplus_kinds,
@@ -424,6 +375,70 @@ impl Unit {
             firstlineno: self.firstlineno,
             stacksize,
         }
+    }
+
+    /// The final instruction for `i` at `index`: jumps get their target's index and
+    /// their direction, deref arguments their localsplus slot.
+    fn instruction(&self, i: &Instr, index: u32, start: &[u32]) -> Instruction {
+        use Opcode::*;
+        let Some(target) = i.target else {
+            let arg = match i.op {
+                Op::Real(
+                    MakeCell | LoadClosure | LoadDeref | StoreDeref | DeleteDeref | LoadClassderef,
+                ) => self.deref_slot(i.arg),
+                _ => i.arg,
+            };
+            let Op::Real(op) = i.op else {
+                unreachable!("pseudo-instructions are gone before layout")
+            };
+            return Instruction::new(op, arg);
+        };
+        let to = start[target];
+        let backward = to <= index;
+        let op = match (i.op, backward) {
+            (Op::Jump, false) | (Op::JumpNoInterrupt, false) => JumpForward,
+            (Op::Jump, true) => JumpBackward,
+            (Op::JumpNoInterrupt, true) => JumpBackwardNoInterrupt,
+            (Op::PopJumpIfFalse, false) => PopJumpForwardIfFalse,
+            (Op::PopJumpIfFalse, true) => PopJumpBackwardIfFalse,
+            (Op::PopJumpIfTrue, false) => PopJumpForwardIfTrue,
+            (Op::PopJumpIfTrue, true) => PopJumpBackwardIfTrue,
+            (Op::PopJumpIfNone, false) => PopJumpForwardIfNone,
+            (Op::PopJumpIfNone, true) => PopJumpBackwardIfNone,
+            (Op::PopJumpIfNotNone, false) => PopJumpForwardIfNotNone,
+            (Op::PopJumpIfNotNone, true) => PopJumpBackwardIfNotNone,
+            (Op::Real(op), _) => op,
+            (Op::SetupFinally | Op::SetupCleanup | Op::PopBlock, _) => {
+                unreachable!("pseudo-instructions are gone before layout")
+            }
+        };
+        Instruction::new(op, to)
+    }
+
+    /// Groups consecutive instructions with the same handler into table rows.
+    fn exception_table(&self, laid_out: &[&Instr], start: &[u32]) -> Vec<ExceptionTableEntry> {
+        let mut table: Vec<ExceptionTableEntry> = Vec::new();
+        let mut run: Option<(u32, BlockId)> = None;
+        let mut close = |run: Option<(u32, BlockId)>, end: u32| {
+            if let Some((first, handler)) = run {
+                let (depth, lasti) = self.cfg.handler_frame(handler);
+                table.push(ExceptionTableEntry {
+                    start: first,
+                    end,
+                    target: start[handler],
+                    depth,
+                    lasti,
+                });
+            }
+        };
+        for (index, i) in laid_out.iter().enumerate() {
+            if run.map(|(_, h)| h) != i.except {
+                close(run, index as u32);
+                run = i.except.map(|h| (index as u32, h));
+            }
+        }
+        close(run, laid_out.len() as u32);
+        table
     }
 
     fn localsplus(&self) -> (Vec<Rc<str>>, Vec<u8>) {
@@ -452,46 +467,6 @@ impl Unit {
         }
         (names, kinds)
     }
-
-    fn exception_table(&self, label_index: &dyn Fn(Label) -> u32) -> Vec<ExceptionTableEntry> {
-        let mut table: Vec<ExceptionTableEntry> = Vec::new();
-        for (i, p) in self.instructions.iter().enumerate() {
-            let Some(h) = p.handler else { continue };
-            let target = label_index(h.label);
-            match table.last_mut() {
-                Some(e)
-                    if e.end == i as u32
-                        && e.target == target
-                        && e.depth == h.depth
-                        && e.lasti == h.lasti =>
-                {
-                    e.end += 1
-                }
-                _ => table.push(ExceptionTableEntry {
-                    start: i as u32,
-                    end: i as u32 + 1,
-                    target,
-                    depth: h.depth,
-                    lasti: h.lasti,
-                }),
-            }
-        }
-        table
-    }
-}
-
-/// The forward or backward form of a jump, by its direction.
-fn directed(op: Opcode, backward: bool) -> Opcode {
-    use Opcode::*;
-    match (op, backward) {
-        (JumpForward | JumpBackward, true) => JumpBackward,
-        (JumpForward | JumpBackward, false) => JumpForward,
-        (PopJumpForwardIfFalse | PopJumpBackwardIfFalse, true) => PopJumpBackwardIfFalse,
-        (PopJumpForwardIfFalse | PopJumpBackwardIfFalse, false) => PopJumpForwardIfFalse,
-        (PopJumpForwardIfTrue | PopJumpBackwardIfTrue, true) => PopJumpBackwardIfTrue,
-        (PopJumpForwardIfTrue | PopJumpBackwardIfTrue, false) => PopJumpForwardIfTrue,
-        (other, _) => other,
-    }
 }
 
 /// Constants are shared only when they are the same Python value of the same type
@@ -499,47 +474,11 @@ fn directed(op: Opcode, backward: bool) -> Opcode {
 fn same_const(a: &Constant, b: &Constant) -> bool {
     match (a, b) {
         (Constant::Float(x), Constant::Float(y)) => x.to_bits() == y.to_bits(),
-        (Constant::Tuple(x), Constant::Tuple(y)) => {
+        (Constant::Tuple(x), Constant::Tuple(y))
+        | (Constant::FrozenSet(x), Constant::FrozenSet(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| same_const(a, b))
         }
         (Constant::Code(_), _) | (_, Constant::Code(_)) => false,
         _ => a == b,
     }
-}
-
-/// The deepest the value stack gets, following every path including into handlers.
-fn max_stack_depth(code: &[Instruction], table: &[ExceptionTableEntry]) -> u32 {
-    let mut depth_at: Vec<Option<i32>> = vec![None; code.len() + 1];
-    let mut work = vec![(0usize, 0i32)];
-    let mut max = 0;
-    while let Some((start, depth)) = work.pop() {
-        let mut index = start;
-        let mut depth = depth;
-        while index < code.len() {
-            if depth_at[index].is_some_and(|d| d >= depth) {
-                break;
-            }
-            depth_at[index] = Some(depth);
-            let ins = code[index];
-            if let Some(e) = table
-                .iter()
-                .find(|e| e.start <= index as u32 && (index as u32) < e.end)
-            {
-                let handler_depth = e.depth as i32 + 1 + i32::from(e.lasti);
-                work.push((e.target as usize, handler_depth));
-            }
-            if ins.op.is_jump() {
-                let taken = depth + ins.op.stack_effect(ins.arg, true);
-                max = max.max(taken);
-                work.push((ins.arg as usize, taken));
-            }
-            depth += ins.op.stack_effect(ins.arg, false);
-            max = max.max(depth);
-            if ins.op.is_terminator() {
-                break;
-            }
-            index += 1;
-        }
-    }
-    max.max(0) as u32
 }
