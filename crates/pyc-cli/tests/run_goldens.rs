@@ -7,31 +7,11 @@ mod common;
 
 use std::path::Path;
 
-use common::{check_all, compare, data_dir, file_name, normalise_stderr, Run, PYC_RUN};
-
-/// Runs one case and renders what it did in the `.out` format.
-fn actual_output(script: &Path) -> String {
-    let dir = script.parent().unwrap();
-    let output = Run::new(PYC_RUN, &[&file_name(script)])
-        .current_dir(dir)
-        .output();
-    let mut text = common::mask_addresses(&output.stdout);
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    let code = output
-        .code
-        .map_or("killed by a signal".to_string(), |c| c.to_string());
-    text += &format!("--- exit {code} ---\n");
-    if output.code != Some(0) {
-        text += &normalise_stderr(&output.stderr, dir);
-    }
-    text
-}
+use common::{check_all, compare, data_dir, run_output};
 
 fn check_case(script: &Path) -> Result<(), String> {
     let expected = common::read_expected(&script.with_extension("out"));
-    compare(&expected, &actual_output(script))
+    compare(&expected, &run_output(script))
         .map_err(|diff| format!("(- expected, from CPython; + pyc-run)\n{diff}"))
 }
 

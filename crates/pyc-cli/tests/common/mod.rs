@@ -1,8 +1,11 @@
 //! Helpers shared by the pyc-cli integration tests: running the two binaries with a
 //! time limit, normalising their output the way `tools/bless-run-goldens` normalises
-//! CPython's, finding golden cases, and showing line diffs.
+//! CPython's, reducing `dis` listings to what pyc and CPython share ([`listing`]),
+//! finding golden cases, and showing line diffs.
 
 #![allow(dead_code)] // Each test binary uses its own subset of these helpers.
+
+pub mod listing;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -135,6 +138,56 @@ pub fn normalise_stderr(stderr: &str, dir: &Path) -> String {
         .filter(|line| !is_marker_line(line.trim_end_matches('\n')))
         .collect();
     mask_addresses(&kept)
+}
+
+/// What `pyc-run NAME.py`, run from the script's directory, did, in the format of the
+/// `.out` files `tools/bless-run-goldens` writes from CPython: standard output, then
+/// `--- exit N ---`, then (when N is not 0) standard error, normalised alike.
+pub fn run_output(script: &Path) -> String {
+    let dir = script.parent().unwrap();
+    let output = Run::new(PYC_RUN, &[&file_name(script)])
+        .current_dir(dir)
+        .output();
+    let mut text = mask_addresses(&output.stdout);
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let code = output
+        .code
+        .map_or("killed by a signal".to_string(), |c| c.to_string());
+    text += &format!("--- exit {code} ---\n");
+    if output.code != Some(0) {
+        text += &normalise_stderr(&output.stderr, dir);
+    }
+    text
+}
+
+/// Runs `pyc-dis` with `flags` on `script` from the script's directory; its listing
+/// with addresses masked, or what went wrong.
+pub fn dis_output(script: &Path, flags: &[&str]) -> Result<String, String> {
+    let name = file_name(script);
+    let mut args = flags.to_vec();
+    args.push(&name);
+    let output = Run::new(PYC_DIS, &args)
+        .current_dir(script.parent().unwrap())
+        .output();
+    if output.code != Some(0) {
+        return Err(format!(
+            "pyc-dis {args:?} exited {:?}:\n{}",
+            output.code, output.stderr
+        ));
+    }
+    Ok(mask_addresses(&output.stdout))
+}
+
+/// Compares pyc-dis's instructions for `script` with CPython's listing in
+/// `NAME.cpython` (written by `tools/bless-dis-goldens`), both normalised by
+/// [`listing::normalise`].
+pub fn check_against_cpython(script: &Path) -> Result<(), String> {
+    let expected = listing::normalise(&read_expected(&script.with_extension("cpython")));
+    let actual = listing::normalise(&dis_output(script, &[])?);
+    compare(&expected, &actual)
+        .map_err(|diff| format!("--- instructions (- python3 -m dis, + pyc-dis)\n{diff}"))
 }
 
 /// The directory `tests/data/<kind>` of this package, without symbolic links (a child

@@ -144,8 +144,12 @@ pub(super) fn inverted(e: &Expr) -> Option<(&Expr, CmpOp, &Expr)> {
     Some((left, op, &comparators[0]))
 }
 
-/// An f-string without replacement fields is a plain string constant.
+/// An f-string without replacement fields is a plain string constant (but `f""` stays
+/// an f-string of no parts, as in CPython).
 fn literal_fstring(parts: &[FStringPart]) -> Option<Constant> {
+    if parts.is_empty() {
+        return None;
+    }
     let mut text = String::new();
     for part in parts {
         match part {
