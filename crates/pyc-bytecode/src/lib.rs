@@ -5,13 +5,15 @@
 //! none of them defines opcodes of its own.
 //!
 //! Modules: [`opcode`] (the opcode table), [`code`] (instructions and code objects),
-//! [`repr`] (Python's `repr` of floats and strings, shared by VM and disassembler),
+//! [`repr`] (Python's `repr` of floats and strings, shared by VM and disassembler, with
+//! `printable`, CPython's table of the characters `repr` escapes),
 //! [`hash`] (CPython's hashes of numbers and tuples, shared by VM and compiler),
 //! [`validate`] (structural checks of code objects).
 
 pub mod code;
 pub mod hash;
 pub mod opcode;
+mod printable;
 pub mod repr;
 pub mod validate;
 

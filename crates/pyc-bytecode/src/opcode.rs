@@ -239,6 +239,8 @@ opcodes! {
     ImportName = "IMPORT_NAME", Name;
     /// `module` -> `module attr`: reads `co_names[arg]` from the module.
     ImportFrom = "IMPORT_FROM", Name;
+    /// `module` -> ``: binds every public name of the module (`from m import *`).
+    ImportStar = "IMPORT_STAR", None;
 }
 
 impl Opcode {
@@ -323,7 +325,8 @@ impl Opcode {
             | ReturnValue
             | PopExcept
             | Reraise
-            | ImportName => -1,
+            | ImportName
+            | ImportStar => -1,
             StoreAttr | MapAdd | DeleteSubscr => -2,
             StoreSubscr => -3,
             BuildSlice | BuildTuple | BuildList | BuildSet | BuildString => 1 - arg,

@@ -3,6 +3,8 @@
 //! Shared by the disassembler (constants) and the VM (`repr()`, `str()`), so both print
 //! exactly what CPython prints.
 
+use crate::printable::NON_PRINTABLE;
+
 /// `repr(x)` for a float, as CPython: the shortest digits that round-trip, in fixed
 /// notation when the decimal exponent is in `-4..16`, otherwise `d.ddde+XX`.
 pub fn float_repr(x: f64) -> String {
@@ -77,14 +79,44 @@ pub fn str_repr(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32));
             }
-            c if (0x80..0xa0).contains(&(c as u32)) => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
+            c if !is_printable(c) => out.push_str(&escape(c)),
             c => out.push(c),
         }
     }
     out.push(quote);
     out
+}
+
+/// Whether `repr()` shows `c` as it is: CPython's `str.isprintable` for one character
+/// (everything but Unicode's C* and Z* categories, the ASCII space excepted).
+pub fn is_printable(c: char) -> bool {
+    let c = c as u32;
+    if c < 0x80 {
+        return (0x20..0x7f).contains(&c);
+    }
+    NON_PRINTABLE
+        .binary_search_by(|&(first, last)| {
+            if last < c {
+                std::cmp::Ordering::Less
+            } else if first > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_err()
+}
+
+/// `\xhh`, `\uhhhh` or `\Uhhhhhhhh`, by the size of the code point.
+fn escape(c: char) -> String {
+    let c = c as u32;
+    if c <= 0xff {
+        format!("\\x{c:02x}")
+    } else if c <= 0xffff {
+        format!("\\u{c:04x}")
+    } else {
+        format!("\\U{c:08x}")
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +142,13 @@ mod tests {
         for (x, want) in cases {
             assert_eq!(float_repr(x), want, "repr({x:?})");
         }
+    }
+
+    /// Expected text is what CPython 3.11's `repr` prints.
+    #[test]
+    fn strings_escape_what_cpython_does_not_print() {
+        let s = "a\u{a0}\u{ad}\u{fffe}\u{e0001}\u{200b}\u{e9}\u{1f600}";
+        assert_eq!(str_repr(s), "'a\\xa0\\xad\\ufffe\\U000e0001\\u200bé😀'");
     }
 
     #[test]

@@ -726,7 +726,9 @@ impl Vm {
                 self.push(Value::Obj(c));
                 Ok(())
             }
-            Opcode::ImportName | Opcode::ImportFrom => Err(self.not_implemented(ins.op)),
+            Opcode::ImportName | Opcode::ImportFrom | Opcode::ImportStar => {
+                Err(self.not_implemented(ins.op))
+            }
         };
         match result {
             Ok(()) => Ok(flow),

@@ -188,7 +188,7 @@ impl<'a> Compiler<'a> {
         let code = self.class_body(stmt, class, firstlineno)?;
         self.emit(Opcode::PushNull, 0);
         self.emit(Opcode::LoadBuildClass, 0);
-        self.make_function(code, 0);
+        self.make_function(self.table.scope_of_node(stmt), code, 0);
         self.load_const(Constant::Str(class.name.name.as_str().into()));
         self.call_helper(2, &class.bases, &class.keywords)?;
         self.apply_decorators(&class.decorators);

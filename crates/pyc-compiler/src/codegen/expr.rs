@@ -14,7 +14,7 @@ use pyc_parser::ast::{
 };
 
 use super::cfg::Op;
-use super::fold::{self, frozenset, tuple, Iterable};
+use super::fold::{self, frozenset, tuple, Iterable, Piece};
 use super::unit::Label;
 use super::{Access, Compiler};
 use crate::error::RawError;
@@ -77,6 +77,11 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(name) => self.name_op(name, Access::Load, e.span)?,
             ExprKind::FString(parts) => self.joined_str(parts)?,
             ExprKind::BinOp { left, op, right } => {
+                if *op == BinOp::Mod {
+                    if let Some(pieces) = self.folder.percent_format(left, right) {
+                        return self.joined(pieces.len(), |this, i| this.format_piece(&pieces[i]));
+                    }
+                }
                 self.expr(left)?;
                 self.expr(right)?;
                 self.emit(Opcode::BinaryOp, binop_arg(*op));
@@ -237,9 +242,15 @@ impl<'a> Compiler<'a> {
         target: Label,
         when: bool,
     ) -> Result<(), RawError> {
-        let folded = self.folder.constant(test).is_some() || fold::inverted(test).is_some();
+        let folded = self.folder.constant(test).is_some();
         match &test.kind {
             _ if folded => {}
+            // A comparison, `not (a is b)` folded into `a is not b` included, makes its
+            // line current for the jump and for what follows.
+            _ if fold::inverted(test).is_some() => {
+                let (left, _, _) = fold::inverted(test).expect("checked");
+                self.set_line(left.span);
+            }
             ExprKind::UnaryOp {
                 op: UnaryOp::Not,
                 operand,
@@ -278,6 +289,9 @@ impl<'a> Compiler<'a> {
                 comparators,
             } if ops.len() > 1 => {
                 return self.jump_if_chain(test, left, ops, comparators, target, when)
+            }
+            ExprKind::Compare { .. } => {
+                self.set_line(test.span);
             }
             _ => {}
         }
@@ -546,28 +560,66 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// An f-string: its pieces, joined by `BUILD_STRING` (or, past 30 pieces, by a call
-    /// of `''.join` on a list).
+    /// An f-string: its pieces, joined.
     fn joined_str(&mut self, parts: &'a [FStringPart]) -> Result<(), RawError> {
-        if parts.len() > STACK_USE_GUIDELINE {
+        self.joined(parts.len(), |this, i| this.fstring_part(&parts[i]))
+    }
+
+    /// `count` string pieces, each pushed by `piece`, joined by `BUILD_STRING` (or, past
+    /// 30 pieces, by a call of `''.join` on a list of them).
+    fn joined(
+        &mut self,
+        count: usize,
+        mut piece: impl FnMut(&mut Self, usize) -> Result<(), RawError>,
+    ) -> Result<(), RawError> {
+        if count > STACK_USE_GUIDELINE {
             self.load_const(Constant::Str("".into()));
             let join = self.unit().add_name("join");
             self.emit(Opcode::LoadMethod, join);
             self.emit(Opcode::BuildList, 0);
-            for part in parts {
-                self.fstring_part(part)?;
+            for i in 0..count {
+                piece(self, i)?;
                 self.emit(Opcode::ListAppend, 1);
             }
             self.emit(Opcode::Call, 1);
             return Ok(());
         }
-        for part in parts {
-            self.fstring_part(part)?;
+        for i in 0..count {
+            piece(self, i)?;
         }
-        if parts.len() != 1 {
-            self.emit(Opcode::BuildString, parts.len() as u32);
+        if count != 1 {
+            self.emit(Opcode::BuildString, count as u32);
         }
         Ok(())
+    }
+
+    /// One piece of a `%` format rewritten as an f-string: as in CPython, the literal
+    /// text has no line of its own and the formatting has the value's.
+    fn format_piece(&mut self, piece: &Piece<'a>) -> Result<(), RawError> {
+        match piece {
+            Piece::Literal(text) => self.load_const_noline(text),
+            Piece::Value {
+                value,
+                conversion,
+                spec,
+            } => {
+                self.expr(value)?;
+                let mut flags = conversion_flags(Some(*conversion));
+                if let Some(spec) = spec {
+                    self.load_const_noline(spec);
+                    flags |= FVS_HAVE_SPEC;
+                }
+                let line = self.set_line(value.span);
+                self.emit(Opcode::FormatValue, flags);
+                self.unit().line = line;
+            }
+        }
+        Ok(())
+    }
+
+    fn load_const_noline(&mut self, text: &str) {
+        let index = self.unit().add_const(Constant::Str(text.into()));
+        self.unit().emit_noline(Opcode::LoadConst, index);
     }
 
     fn fstring_part(&mut self, part: &'a FStringPart) -> Result<(), RawError> {
@@ -579,12 +631,7 @@ impl<'a> Compiler<'a> {
                 format_spec,
             } => {
                 self.expr(value)?;
-                let mut flags = match conversion {
-                    Some('s') => FVC_STR,
-                    Some('r') => FVC_REPR,
-                    Some('a') => FVC_ASCII,
-                    _ => FVC_NONE,
-                };
+                let mut flags = conversion_flags(*conversion);
                 if let Some(spec) = format_spec {
                     self.joined_str(spec)?;
                     flags |= FVS_HAVE_SPEC;
@@ -629,8 +676,14 @@ impl<'a> Compiler<'a> {
 
     /// Pushes the closure tuple for a child scope's free variables (`LOAD_CLOSURE` of
     /// this scope's cells and free variables, in the child's `co_freevars` order) and the
-    /// code, then emits `MAKE_FUNCTION`.
-    pub(super) fn make_function(&mut self, code: pyc_bytecode::CodeObject, mut flags: u32) {
+    /// code, then emits `MAKE_FUNCTION`. A scope compiled twice (in a `while` test or a
+    /// `finally` body) gives equal code, which CPython keeps once in `co_consts`.
+    pub(super) fn make_function(
+        &mut self,
+        scope: ScopeId,
+        code: pyc_bytecode::CodeObject,
+        mut flags: u32,
+    ) {
         let free: Vec<Rc<str>> = code.freevars();
         if !free.is_empty() {
             for name in &free {
@@ -639,7 +692,15 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::BuildTuple, free.len() as u32);
             flags |= MAKE_FUNCTION_CLOSURE;
         }
-        self.load_const(Constant::Code(Rc::new(code)));
+        let index = match self.frame().code_consts.get(&scope) {
+            Some(&index) => index,
+            None => {
+                let index = self.unit().add_const(Constant::Code(Rc::new(code)));
+                self.frame().code_consts.insert(scope, index);
+                index
+            }
+        };
+        self.emit(Opcode::LoadConst, index);
         self.emit(Opcode::MakeFunction, flags);
     }
 
@@ -697,7 +758,7 @@ impl<'a> Compiler<'a> {
             firstlineno,
             FunctionBody::Statements(&def.body),
         )?;
-        self.make_function(code, flags);
+        self.make_function(scope, code, flags);
         self.apply_decorators(&def.decorators);
         self.set_line(stmt.span);
         self.name_op(&def.name.name, Access::Store, def.name.span)
@@ -729,7 +790,7 @@ impl<'a> Compiler<'a> {
             firstlineno,
             FunctionBody::Expression(body),
         )?;
-        self.make_function(code, flags);
+        self.make_function(scope, code, flags);
         Ok(())
     }
 
@@ -761,7 +822,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::ReturnValue, 0);
         }
         let code = self.leave_scope(true);
-        self.make_function(code, 0);
+        self.make_function(scope, code, 0);
         self.iterable(&generators[0].iter)?;
         self.emit(Opcode::GetIter, 0);
         self.emit(Opcode::Call, 0);
@@ -857,6 +918,16 @@ impl<'a> Compiler<'a> {
             _ => unreachable!("only comprehensions reach comprehension_element"),
         }
         Ok(())
+    }
+}
+
+/// `FORMAT_VALUE`'s conversion bits for `!s`, `!r`, `!a` or none.
+fn conversion_flags(conversion: Option<char>) -> u32 {
+    match conversion {
+        Some('s') => FVC_STR,
+        Some('r') => FVC_REPR,
+        Some('a') => FVC_ASCII,
+        _ => FVC_NONE,
     }
 }
 

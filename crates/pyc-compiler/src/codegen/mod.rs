@@ -14,6 +14,7 @@ mod stmt;
 pub mod unit;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use pyc_bytecode::{code_flags, CodeObject, Constant, Opcode};
@@ -53,6 +54,8 @@ struct Frame<'a> {
     unit: Unit,
     scope: ScopeId,
     fblocks: Vec<FBlock<'a>>,
+    /// The `co_consts` index of the code of each child scope made so far.
+    code_consts: HashMap<ScopeId, u32>,
 }
 
 /// The code generator for one module.
@@ -215,6 +218,7 @@ impl<'a> Compiler<'a> {
             }),
             scope: id,
             fblocks: Vec::new(),
+            code_consts: HashMap::new(),
         });
     }
 

@@ -714,16 +714,24 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `from .module import a as b, c`: the leading dots are the import's level;
+    /// `from module import *` binds every public name with `IMPORT_STAR`.
     fn import_from(&mut self, module: &'a str, names: &'a [Alias]) -> Result<(), RawError> {
-        self.load_const(Constant::Int(0));
+        let name = module.trim_start_matches('.');
+        let level = (module.len() - name.len()) as i64;
+        self.load_const(Constant::Int(level));
         let fromlist: Vec<Constant> = names
             .iter()
             .map(|a| Constant::Str(a.name.name.as_str().into()))
             .collect();
         self.load_const(Constant::Tuple(fromlist.into()));
-        let index = self.add_mangled_name(module);
+        let index = self.add_mangled_name(name);
         self.emit(Opcode::ImportName, index);
         for alias in names {
+            if alias.name.name == "*" {
+                self.emit(Opcode::ImportStar, 0);
+                return Ok(());
+            }
             let index = self.add_mangled_name(&alias.name.name);
             self.emit(Opcode::ImportFrom, index);
             let bound = alias.asname.as_ref().unwrap_or(&alias.name);

@@ -111,3 +111,12 @@ def f12(n):
     else:
         total = -total
     return total
+def f13(s):
+    while any(t.busy() for t in s):
+        s = [t for t in s
+             if t and t != 1]
+    try:
+        return s
+    finally:
+        cleanup = lambda: [c for c in s]
+        cleanup()

@@ -4,15 +4,18 @@
 //! CPython rewrites the tree before compiling it; here code generation asks
 //! [`Folder::constant`] of each expression it meets, and the answer (memoised per node)
 //! is the constant CPython's tree would hold there. Folded: literals, `__debug__`,
-//! f-strings without replacement fields, unary and binary operators on constants
+//! unary and binary operators on constants
 //! (within CPython's size limits, and never when the operation raises), subscripts of
-//! constants and tuples of constants. The context-dependent rewrites (a list or set
+//! constants and tuples of constants (an f-string is never a constant, even without
+//! replacement fields). The context-dependent rewrites (a list or set
 //! iterated by `for` or searched by `in` becomes a tuple or frozenset, `not (a is b)`
 //! becomes `a is not b`) are made where code generation meets those contexts, with
 //! [`Folder::iterable`] and [`inverted`].
 //!
-//! Modules: `numbers` (the arithmetic), `frozenset` (CPython's set element order).
+//! Modules: `numbers` (the arithmetic), `frozenset` (CPython's set element order),
+//! `format` (`"..." % (a, b)` rewritten as an f-string).
 
+mod format;
 mod frozenset;
 mod numbers;
 
@@ -22,8 +25,9 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 use pyc_bytecode::Constant;
-use pyc_parser::ast::{BinOp, CmpOp, Expr, ExprKind, FStringPart, UnaryOp};
+use pyc_parser::ast::{BinOp, CmpOp, Expr, ExprKind, UnaryOp};
 
+pub(super) use format::Piece;
 pub(super) use frozenset::frozenset;
 
 /// The largest tuple a `*` may fold into.
@@ -71,7 +75,6 @@ impl Folder {
             ExprKind::None => Some(Constant::None),
             ExprKind::Ellipsis => Some(Constant::Ellipsis),
             ExprKind::Name(name) if name == "__debug__" => Some(Constant::Bool(true)),
-            ExprKind::FString(parts) => literal_fstring(parts),
             ExprKind::UnaryOp { op, operand } => unary(*op, &self.constant(operand)?),
             ExprKind::BinOp { left, op, right } => {
                 let left = self.constant(left);
@@ -92,6 +95,22 @@ impl Folder {
     pub fn constant_items(&mut self, items: &[Expr]) -> Option<Vec<Constant>> {
         let folded: Vec<Option<Constant>> = items.iter().map(|i| self.constant(i)).collect();
         folded.into_iter().collect()
+    }
+
+    /// CPython's `optimize_format`: the f-string pieces `left % right` becomes, when
+    /// `left` is a string constant and `right` a tuple display (of non-constants, or it
+    /// would be a constant itself) whose items match the format's `%s`/`%r`/`%a` units.
+    pub fn percent_format<'a>(&mut self, left: &Expr, right: &'a Expr) -> Option<Vec<Piece<'a>>> {
+        let ExprKind::Tuple(items) = &right.kind else {
+            return None;
+        };
+        if has_starred(items) || self.constant(right).is_some() {
+            return None;
+        }
+        match self.constant(left)? {
+            Constant::Str(format) => format::percent_format(&format, items),
+            _ => None,
+        }
     }
 
     /// CPython's `fold_iter`: a list display iterated or searched becomes a tuple (a
@@ -142,22 +161,6 @@ pub(super) fn inverted(e: &Expr) -> Option<(&Expr, CmpOp, &Expr)> {
         _ => return None,
     };
     Some((left, op, &comparators[0]))
-}
-
-/// An f-string without replacement fields is a plain string constant (but `f""` stays
-/// an f-string of no parts, as in CPython).
-fn literal_fstring(parts: &[FStringPart]) -> Option<Constant> {
-    if parts.is_empty() {
-        return None;
-    }
-    let mut text = String::new();
-    for part in parts {
-        match part {
-            FStringPart::Literal(s) => text.push_str(s),
-            FStringPart::Formatted { .. } => return None,
-        }
-    }
-    Some(Constant::Str(text.into()))
 }
 
 /// A tuple constant.
