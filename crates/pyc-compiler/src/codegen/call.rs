@@ -9,7 +9,7 @@
 //! a call of `__build_class__(body, name, *bases, **keywords)` through the same helper.
 
 use pyc_bytecode::{Constant, Opcode};
-use pyc_parser::ast::{ClassDef, Expr, ExprKind, Keyword, Stmt};
+use pyc_parser::ast::{ClassDef, Expr, ExprKind, Keyword, Span, Stmt};
 
 use super::expr::{Display, STACK_USE_GUIDELINE};
 use super::fold::tuple;
@@ -17,13 +17,15 @@ use super::{Access, Compiler};
 use crate::error::RawError;
 
 impl<'a> Compiler<'a> {
-    /// `func(args, keywords)`.
+    /// `func(args, keywords)`; `span` is the whole call's.
     pub(super) fn call(
         &mut self,
+        span: Span,
         func: &'a Expr,
         args: &'a [Expr],
         keywords: &'a [Keyword],
     ) -> Result<(), RawError> {
+        validate_keywords(keywords, span)?;
         if self.method_call(func, args, keywords)? {
             return Ok(());
         }
@@ -185,6 +187,7 @@ impl<'a> Compiler<'a> {
             Some(d) => self.line_of(d.span),
             None => self.line_of(stmt.span),
         };
+        validate_keywords(&class.keywords, stmt.span)?;
         let code = self.class_body(stmt, class, firstlineno)?;
         self.emit(Opcode::PushNull, 0);
         self.emit(Opcode::LoadBuildClass, 0);
@@ -225,6 +228,29 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::ReturnValue, 0);
         Ok(self.leave_scope(true))
     }
+}
+
+/// CPython's `validate_keywords`: a keyword may be given once (the error points at the
+/// repetition), and never as `__debug__` (the error points at the call, `span`).
+fn validate_keywords(keywords: &[Keyword], span: Span) -> Result<(), RawError> {
+    for (i, kw) in keywords.iter().enumerate() {
+        let Some(name) = &kw.arg else {
+            continue;
+        };
+        if name.name == "__debug__" {
+            return Err(RawError::syntax("cannot assign to __debug__", span));
+        }
+        let repeated = keywords[i + 1..]
+            .iter()
+            .find(|other| other.arg.as_ref().is_some_and(|o| o.name == name.name));
+        if let Some(other) = repeated {
+            return Err(RawError::syntax(
+                format!("keyword argument repeated: {}", name.name),
+                other.span,
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Whether a call has `*iterable` or `**mapping` arguments.

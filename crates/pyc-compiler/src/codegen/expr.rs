@@ -116,7 +116,7 @@ impl<'a> Compiler<'a> {
                 func,
                 args,
                 keywords,
-            } => self.call(func, args, keywords)?,
+            } => self.call(e.span, func, args, keywords)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 self.set_line(attr.span);

@@ -1,0 +1,7 @@
+def f():
+    try:
+        pass
+    except:
+        pass
+    except ValueError:
+        pass

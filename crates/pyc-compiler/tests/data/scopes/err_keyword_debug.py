@@ -1,0 +1,2 @@
+class C(object, __debug__=1):
+    pass

@@ -1,0 +1,3 @@
+def f(g):
+    return g(a=1,
+             a=2)

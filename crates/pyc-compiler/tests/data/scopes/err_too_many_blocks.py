@@ -1,0 +1,23 @@
+def f(y):
+    while y0:
+        while y1:
+            while y2:
+                while y3:
+                    while y4:
+                        while y5:
+                            while y6:
+                                while y7:
+                                    while y8:
+                                        while y9:
+                                            while y10:
+                                                while y11:
+                                                    while y12:
+                                                        while y13:
+                                                            while y14:
+                                                                while y15:
+                                                                    while y16:
+                                                                        while y17:
+                                                                            while y18:
+                                                                                while y19:
+                                                                                    while y20:
+                                                                                        pass
