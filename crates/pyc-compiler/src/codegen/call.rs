@@ -54,19 +54,17 @@ impl<'a> Compiler<'a> {
             return Ok(false);
         }
         self.expr(value)?;
-        let line = self.set_line(attr.span);
+        // From here on the line is the method name's (it may differ from the call's
+        // first line when the call spans lines).
+        self.set_line(attr.span);
         let index = self.add_mangled_name(&attr.name);
         self.emit(Opcode::LoadMethod, index);
-        self.unit().line = line;
         self.exprs_of(args)?;
         for kw in keywords {
             self.expr(&kw.value)?;
         }
         self.kw_names(keywords);
-        // The call is on the line of the method's name, should the call span lines.
-        self.set_line(attr.span);
         self.emit(Opcode::Call, (args.len() + nkw) as u32);
-        self.unit().line = line;
         Ok(true)
     }
 

@@ -547,8 +547,10 @@ impl Cfg {
     }
 
     /// `stackdepth`: the deepest the stack gets on any path, recording each block's
-    /// depth on entry (a handler's tells the exception table how far to unwind).
-    pub fn stack_depth(&mut self, generator: bool) -> u32 {
+    /// depth on entry (a handler's tells the exception table how far to unwind). A
+    /// generator's body starts empty: pyc counts the value `RETURN_GENERATOR` leaves
+    /// for its `POP_TOP` as that instruction's push, where CPython starts at one.
+    pub fn stack_depth(&mut self) -> u32 {
         for block in &mut self.blocks {
             block.start_depth = None;
         }
@@ -560,7 +562,7 @@ impl Cfg {
                 stack.push(b);
             }
         };
-        push(&mut self.blocks, &mut stack, 0, i32::from(generator));
+        push(&mut self.blocks, &mut stack, 0, 0);
         while let Some(b) = stack.pop() {
             let mut depth = self.blocks[b].start_depth.expect("pushed with a depth");
             let mut falls_through = true;

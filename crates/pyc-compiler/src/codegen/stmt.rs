@@ -680,7 +680,6 @@ impl<'a> Compiler<'a> {
             self.expr(msg)?;
             self.emit(Opcode::Call, 0);
         }
-        self.set_line(test.span);
         self.emit(Opcode::RaiseVarargs, 1);
         self.bind(end);
         Ok(())

@@ -328,9 +328,7 @@ impl Unit {
         self.trim_unused_consts();
         self.cfg.propagate_line_numbers();
         self.cfg.guarantee_lineno_for_exits(self.firstlineno as i32);
-        let stacksize = self
-            .cfg
-            .stack_depth(self.flags & code_flags::GENERATOR != 0);
+        let stacksize = self.cfg.stack_depth();
         self.cfg.label_exception_targets();
         self.cfg.remove_pseudo_instructions();
         self.lay_out(filename, stacksize)

@@ -120,3 +120,15 @@ def f13(s):
     finally:
         cleanup = lambda: [c for c in s]
         cleanup()
+def f(s, p):
+    assert (not s or
+            p is not s[0])
+    assert s, (
+        "m")
+    return 1
+def g(F, o):
+    F(o,
+      h=2).grid(r=8,
+                c=3)
+    o.m(1,
+      a=2)
