@@ -175,6 +175,8 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::KwNames, index);
     }
 
+    /// `class name(bases, keywords): body`: `__build_class__` called with the body as a
+    /// function, the name, the bases and the keywords; then decorators and the store.
     pub(super) fn class_def(
         &mut self,
         stmt: &'a Stmt,

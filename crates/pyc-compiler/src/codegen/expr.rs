@@ -739,6 +739,8 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `def name(params): body`: decorators, defaults, the function, decorator calls and
+    /// the store, as CPython's `compiler_function`.
     pub(super) fn function_def(
         &mut self,
         stmt: &'a Stmt,

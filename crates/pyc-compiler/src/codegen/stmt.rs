@@ -21,6 +21,7 @@ impl<'a> Compiler<'a> {
         crate::depth::deep(|| self.stmt_kind(stmt))
     }
 
+    /// Compiles statements in order.
     pub(super) fn body(&mut self, body: &'a [Stmt]) -> Result<(), RawError> {
         body.iter().try_for_each(|s| self.stmt(s))
     }

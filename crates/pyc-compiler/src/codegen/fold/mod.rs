@@ -3,14 +3,14 @@
 //!
 //! CPython rewrites the tree before compiling it; here code generation asks
 //! [`Folder::constant`] of each expression it meets, and the answer (memoised per node)
-//! is the constant CPython's tree would hold there. Folded: literals, `__debug__`,
-//! unary and binary operators on constants
-//! (within CPython's size limits, and never when the operation raises), subscripts of
-//! constants and tuples of constants (an f-string is never a constant, even without
-//! replacement fields). The context-dependent rewrites (a list or set
-//! iterated by `for` or searched by `in` becomes a tuple or frozenset, `not (a is b)`
-//! becomes `a is not b`) are made where code generation meets those contexts, with
-//! [`Folder::iterable`] and [`inverted`].
+//! is the constant CPython's tree would hold there. Folded: literals, `__debug__`, unary
+//! and binary operators on constants (within CPython's size limits, and never when the
+//! operation raises), subscripts of constants and tuples of constants; an f-string is
+//! never a constant, even without replacement fields. The rewrites CPython makes in
+//! particular contexts are made where code generation meets them: a list or set that is
+//! only iterated (`for`) or searched (`in`) becomes a tuple or frozenset
+//! ([`Folder::iterable`]), `not (a is b)` becomes `a is not b` ([`inverted`]), and
+//! `"%s: %r" % (a, b)` becomes an f-string ([`Folder::percent_format`]).
 //!
 //! Modules: `numbers` (the arithmetic), `frozenset` (CPython's set element order),
 //! `format` (`"..." % (a, b)` rewritten as an f-string).
