@@ -2,7 +2,7 @@
 //! with the classes they name, and native methods that call back into Python while
 //! holding values. Expected outputs were produced by CPython 3.11 on the same programs
 //! (with an explicit `gc.collect()` where a collection matters; pyc collects at its
-//! own safe points, which the junk allocations below reach).
+//! own safe points, once the `str(i)` loops below have allocated enough).
 
 mod common;
 
@@ -20,8 +20,8 @@ for i in range(2000):
             return self
     if i % 500 == 0:
         keep.append(Sub)
-junk = [str(i) for i in range(60000)]
-junk = None
+for i in range(30000):
+    str(i)
 print(len(Base.__subclasses__()), Base.__subclasses__() == keep + [Sub])
 ";
     assert_eq!(output_of(src), "5 True\n");
@@ -57,7 +57,8 @@ class Key:
     def __init__(self, n):
         self.n = n
     def __hash__(self):
-        junk = [str(i) for i in range(3000)]
+        for i in range(1000):
+            str(i)
         return self.n
     def __eq__(self, other):
         return self.n == other.n
@@ -73,8 +74,8 @@ fn bound_builtin_methods_keep_their_receiver_alive() {
 def make():
     return [1, 2, 3].copy
 copy = make()
-junk = [str(i) for i in range(60000)]
-junk = None
+for i in range(30000):
+    str(i)
 print(copy(), copy.__self__)
 ";
     assert_eq!(output_of(src), "[1, 2, 3] [1, 2, 3]\n");
