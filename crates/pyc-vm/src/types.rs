@@ -223,6 +223,12 @@ impl Vm {
             }
     }
 
+    /// The class `v`, if it is one.
+    pub(crate) fn as_type(&self, v: Value) -> Option<ObjRef> {
+        let r = v.as_obj()?;
+        matches!(self.heap.get(r), Object::Type(_)).then_some(r)
+    }
+
     /// The namespace of the class `t`.
     pub(crate) fn class_dict(&self, t: ObjRef) -> ObjRef {
         match self.heap.get(t) {

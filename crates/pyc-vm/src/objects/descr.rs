@@ -4,12 +4,15 @@
 //! classmethod, wrapper, getset and member descriptors.
 //!
 //! Attribute lookup finds them like anything else in a class namespace, along the MRO,
-//! and [`Vm::bind_attr`] gives what reading one means. Calling a method descriptor
-//! (unbound, `str.upper('a')`, or bound, `'a'.upper()`: `LOAD_METHOD` leaves the
-//! descriptor and its receiver on the stack, with no bound object in between) goes
-//! through [`Vm::descr_call_target`], the one place that checks the receiver and the
-//! simple argument counts before the native function runs. Native methods therefore
-//! always get a receiver of their type (or a subclass) in `args[0]`.
+//! and [`Vm::bind_attr`] gives what reading one means. Every call of a method
+//! descriptor — unbound (`str.upper('a')`), through a bound builtin method, or as
+//! `'a'.upper()`, where `LOAD_METHOD` leaves the descriptor and its receiver on the stack
+//! with no bound object in between — goes through [`Vm::descr_call_target`], the one
+//! place that checks the receiver and the simple argument counts before the native
+//! function runs. (For `LOAD_METHOD`'s pair the receiver fits by construction: the
+//! instruction only takes a descriptor of the receiver's class or a base,
+//! [`Vm::is_method_of`].) Native methods therefore always get a receiver of their type
+//! (or a subclass) in `args[0]`.
 
 use crate::builtins::Kw;
 use crate::exceptions::ExcKind;
@@ -99,17 +102,15 @@ impl Descr {
 }
 
 impl Vm {
-    /// Adds a descriptor to the namespace of the builtin type `t`.
+    /// Adds a descriptor to the namespace of the class `t` (a builtin type, or a user
+    /// class's `__dict__` attribute).
     pub(crate) fn add_descr(&mut self, t: ObjRef, name: &'static str, kind: DescrKind) {
         let d = self.alloc(Object::Descr(Box::new(Descr {
             name,
             owner: t,
             kind,
         })));
-        let Object::Type(ty) = self.heap.get(t) else {
-            return;
-        };
-        let dict = ty.dict;
+        let dict = self.class_dict(t);
         self.dict_set_str(dict, name, Value::Obj(d));
     }
 
@@ -307,9 +308,9 @@ impl Vm {
     /// Checks a call of the method descriptor `d` whose arguments (`npos` positional,
     /// the receiver first, then `nkw` keyword arguments) start at `stack[start]`, and
     /// returns the native function to run on them: the receiver must be an instance of
-    /// the descriptor's type (a subclass of it for class methods), and `NoArgs`/`One`
-    /// methods get what they take. `None` when `d` is not callable (an attribute
-    /// descriptor).
+    /// the descriptor's type (a subclass of it for class methods; `LOAD_METHOD`'s pair,
+    /// [`DescrCall::Method`], fits already), and `NoArgs`/`One` methods get what they
+    /// take. `None` when `d` is not callable (an attribute descriptor).
     #[inline(always)]
     pub(crate) fn descr_call_target(
         &mut self,
@@ -351,16 +352,24 @@ impl Vm {
     }
 
     /// How a call's messages name the method `d`: `type.name` for the descriptor
-    /// itself, or for a bound method (`receiver`) the receiver's class (the receiver
-    /// when it is a class).
+    /// itself, or for a bound method (`receiver`) its [`Vm::bound_qualname`].
     #[cold]
     fn call_qualname(&self, d: &Descr, receiver: Option<Value>) -> String {
-        let Some(receiver) = receiver else {
-            return self.descr_qualname(d);
+        match receiver {
+            Some(receiver) => self.bound_qualname(d, receiver),
+            None => self.descr_qualname(d),
+        }
+    }
+
+    /// `__qualname__` of the method `d` bound to `receiver`: qualified by the receiver's
+    /// class (the receiver itself when it is a class); special methods by the class
+    /// that defines them.
+    pub(crate) fn bound_qualname(&self, d: &Descr, receiver: Value) -> String {
+        let class = match (d.kind, self.as_type(receiver)) {
+            (DescrKind::Slot(..), _) => d.owner,
+            (_, Some(c)) => c,
+            (_, None) => self.type_of(receiver),
         };
-        let class = self
-            .as_type(receiver)
-            .unwrap_or_else(|| self.type_of(receiver));
         format!("{}.{}", self.type_qualname(class), d.name)
     }
 
@@ -382,15 +391,9 @@ impl Vm {
         }
     }
 
-    /// The class `v`, if it is one.
-    pub(crate) fn as_type(&self, v: Value) -> Option<ObjRef> {
-        let r = v.as_obj()?;
-        matches!(self.heap.get(r), Object::Type(_)).then_some(r)
-    }
-
     /// `__qualname__` of a descriptor: `type.name`.
     pub(crate) fn descr_qualname(&self, d: &Descr) -> String {
-        format!("{}.{}", self.type_name_of_type(d.owner), d.name)
+        format!("{}.{}", self.type_qualname(d.owner), d.name)
     }
 
     /// `TypeError` for reading or setting the attribute descriptor, or binding the method

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::builtins::Kw;
 use crate::objects::descr::{AttrDef, MethodDef, Params};
-use crate::objects::{CodeData, Function, Object};
+use crate::objects::{CodeData, Descr, Function, Object};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
@@ -283,13 +283,16 @@ pub const BUILTIN_MEMBERS: &[AttrDef] = &[("__module__", builtin_module, None)];
 /// method (a descriptor) bound to a receiver.
 enum BuiltinParts {
     Function(&'static str),
-    Bound(ObjRef, Value),
+    Bound(Descr, Value),
 }
 
 fn builtin_parts(vm: &Vm, v: Value) -> BuiltinParts {
     match vm.heap.get(vm.obj_of(v)) {
         Object::Builtin(b) => BuiltinParts::Function(b.name),
-        &Object::Method(f, this) => BuiltinParts::Bound(vm.obj_of(f), this),
+        &Object::Method(f, this) => match vm.descr(f) {
+            Some(d) => BuiltinParts::Bound(*d, this),
+            None => unreachable!("builtin method bound to a non-descriptor"),
+        },
         _ => BuiltinParts::Function("__build_class__"),
     }
 }
@@ -297,28 +300,16 @@ fn builtin_parts(vm: &Vm, v: Value) -> BuiltinParts {
 fn builtin_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let name = match builtin_parts(vm, v) {
         BuiltinParts::Function(name) => name,
-        BuiltinParts::Bound(d, _) => vm.descr(Value::Obj(d)).map_or("?", |d| d.name),
+        BuiltinParts::Bound(d, _) => d.name,
     };
     Ok(vm.new_str(name))
 }
 
-/// `__qualname__`: a function's name; for a method, the name qualified by the class it
-/// is bound to (the receiver's class, or the receiver itself for a class method).
-/// Special methods are qualified by the class that defines them.
+/// `__qualname__`: a function's name; a bound method's [`Vm::bound_qualname`].
 fn builtin_qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let qualname = match builtin_parts(vm, v) {
         BuiltinParts::Function(name) => name.to_string(),
-        BuiltinParts::Bound(d, this) => {
-            let Some(descr) = vm.descr(Value::Obj(d)).copied() else {
-                return Ok(Value::None);
-            };
-            let class = match (descr.kind, vm.as_type(this)) {
-                (crate::objects::descr::DescrKind::Slot(..), _) => descr.owner,
-                (_, Some(c)) => c,
-                (_, None) => vm.type_of(this),
-            };
-            format!("{}.{}", vm.type_qualname(class), descr.name)
-        }
+        BuiltinParts::Bound(d, this) => vm.bound_qualname(&d, this),
     };
     Ok(vm.new_str(qualname))
 }

@@ -1,7 +1,7 @@
 # Attributes of functions, methods, classes, exceptions, generators, cells and builtin
 # callables: read, written and deleted through the descriptors of their types.
 class C:
-    x0 = 0
+    "C doc"
     x = 1
     def f(self, a=1):
         "f doc"
