@@ -173,15 +173,12 @@ impl Heap {
 
     /// Every live object with its reference and the serial number of its allocation
     /// (later allocations have larger ones), in slot order.
-    pub(crate) fn objects(&self) -> impl Iterator<Item = (ObjRef, u64, &Object)> {
+    pub(crate) fn objects(&self) -> impl Iterator<Item = (ObjRef, u32, &Object)> {
         self.slots
             .iter()
             .zip(&self.born)
             .enumerate()
-            .filter_map(|(i, (slot, &born))| {
-                let obj = slot.as_ref()?;
-                Some((ObjRef::new(i as u32, born as u32), born, obj))
-            })
+            .filter_map(|(i, (slot, &born))| Some((self.reference(i), born, slot.as_ref()?)))
     }
 
     /// The object behind `r`. A reference always points at a live object: the collector

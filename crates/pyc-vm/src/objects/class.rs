@@ -373,7 +373,7 @@ fn mro(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value
 /// `cls.__subclasses__()`: the live classes that name `cls` as a base, oldest first.
 fn subclasses(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
     let cls = vm.obj_of(args[0]);
-    let mut found: Vec<(u64, Value)> = vm
+    let mut found: Vec<(u32, Value)> = vm
         .heap
         .objects()
         .filter_map(|(r, born, obj)| match obj {
