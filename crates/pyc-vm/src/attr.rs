@@ -1,12 +1,12 @@
-//! Attribute access: `LOAD_ATTR`, `STORE_ATTR`, `DELETE_ATTR`, `LOAD_METHOD`, and the
-//! introspection attributes of functions, cells, code objects, classes and exceptions.
-
-use std::rc::Rc;
+//! Attribute access: `LOAD_ATTR`, `STORE_ATTR`, `DELETE_ATTR`, `LOAD_METHOD` and the
+//! attribute hooks. The lookup is CPython's: a data descriptor on the object's class,
+//! else the object's `__dict__`, else the class attribute through its `__get__`
+//! ([`Vm::bind_attr`]); the attributes of builtin objects are descriptors in their
+//! types' namespaces ([`crate::objects::descr`]).
 
 use crate::exceptions::ExcKind;
 use crate::heap::Heap;
-use crate::objects::generator::GenState;
-use crate::objects::{CodeData, Object, PyStr};
+use crate::objects::{CodeData, Object};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
@@ -19,6 +19,11 @@ pub(crate) struct MethodCacheEntry {
     ty: ObjRef,
     generation: u64,
     method: Value,
+}
+
+/// Whether `name` is a special name, `__x__`.
+fn is_dunder(name: &str) -> bool {
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
 }
 
 /// The `__dict__` of `obj` when it is an instance of a user class and no class namespace
@@ -108,80 +113,61 @@ impl Vm {
         }
     }
 
-    /// `object.__getattribute__`: `obj.name` by the default rules (no hooks).
+    /// `object.__getattribute__`: `obj.name` by the default rules (no hooks): a data
+    /// descriptor on the object's class, else the object's `__dict__`, else whatever the
+    /// class has, through its `__get__` ([`Vm::bind_attr`]).
     pub(crate) fn generic_get_attr(&mut self, obj: Value, name: &str) -> PyResult<Value> {
-        if let Some(v) = self.special_attr(obj, name)? {
-            return Ok(v);
-        }
         if let Some(r) = obj.as_obj() {
-            match self.heap.get(r) {
-                Object::Type(_) => {
-                    if let Some(v) = self.lookup_in_type(r, name) {
-                        return Ok(self.bind_class_attr(v, r));
-                    }
-                    return Err(self.no_attribute(obj, name));
-                }
-                &Object::Super(class, this) => return self.super_attr(class, this, name),
+            match *self.heap.get(r) {
+                Object::Type(_) => return self.type_get_attr(r, name),
+                Object::Super(class, this) => return self.super_attr(class, this, name),
                 _ => {}
             }
         }
         let t = self.type_of(obj);
         let found = self.lookup_in_type(t, name);
-        if let Some(Value::Obj(p)) = found {
-            if matches!(self.heap.get(p), Object::Property(..)) {
-                return self.bind_instance_attr(Value::Obj(p), obj, t, name);
-            }
+        if let Some(v) = found.filter(|&v| self.is_data_descr(v)) {
+            return self.bind_attr(v, Some(obj), t, name);
         }
         if let Some(d) = obj.as_obj().and_then(|r| self.instance_dict(r, false)) {
             if let Some(v) = self.dict_get_str(d, name) {
                 return Ok(v);
             }
         }
-        match (found, obj.as_obj().map(|r| self.heap.get(r))) {
-            (Some(v), _) => self.bind_instance_attr(v, obj, t, name),
-            // A bound method answers for its function, as CPython's does.
-            (None, Some(&Object::Method(f, _))) => self.get_attr(f, name),
-            (None, _) => Err(self.no_attribute(obj, name)),
+        match found {
+            Some(v) => self.bind_attr(v, Some(obj), t, name),
+            None => self.missing_attr(obj, name),
         }
     }
 
-    /// What reading a class attribute `v` from the class `cls` gives.
-    pub(crate) fn bind_class_attr(&mut self, v: Value, cls: ObjRef) -> Value {
-        match v.as_obj().map(|r| self.heap.get(r)) {
-            Some(&Object::StaticMethod(f)) => f,
-            Some(&Object::ClassMethod(f)) => {
-                Value::Obj(self.alloc(Object::Method(f, Value::Obj(cls))))
-            }
-            _ => v,
+    /// `cls.name` for a class: a data descriptor of `type` (`__name__`, `__mro__`, ...)
+    /// first, then the class's own MRO, then anything else `type` has (`mro`, bound to
+    /// the class).
+    fn type_get_attr(&mut self, cls: ObjRef, name: &str) -> PyResult<Value> {
+        let meta = self.types.type_;
+        let meta_attr = self.lookup_in_type(meta, name);
+        if let Some(v) = meta_attr.filter(|&v| self.is_data_descr(v)) {
+            return self.bind_attr(v, Some(Value::Obj(cls)), meta, name);
+        }
+        if let Some(v) = self.lookup_in_type(cls, name) {
+            return self.bind_attr(v, None, cls, name);
+        }
+        match meta_attr {
+            Some(v) => self.bind_attr(v, Some(Value::Obj(cls)), meta, name),
+            None => Err(self.no_attribute(Value::Obj(cls), name)),
         }
     }
 
-    /// What reading the attribute `v`, found on `obj`'s class `cls`, from `obj` gives:
-    /// functions bind to `obj`, class methods to `cls`, properties run their getter.
-    pub(crate) fn bind_instance_attr(
-        &mut self,
-        v: Value,
-        obj: Value,
-        cls: ObjRef,
-        name: &str,
-    ) -> PyResult<Value> {
-        let Some(r) = v.as_obj() else { return Ok(v) };
-        Ok(match *self.heap.get(r) {
-            Object::Builtin(_) | Object::Function(_) => {
-                Value::Obj(self.alloc(Object::Method(v, obj)))
+    /// `obj.name` when neither `obj` nor its class has `name`: a bound Python method
+    /// hands the lookup to its function (`m.__name__`), anything else has no such
+    /// attribute.
+    fn missing_attr(&mut self, obj: Value, name: &str) -> PyResult<Value> {
+        if let Some(&Object::Method(f, _)) = obj.as_obj().map(|r| self.heap.get(r)) {
+            if self.descr(f).is_none() {
+                return self.get_attr(f, name);
             }
-            Object::StaticMethod(f) => f,
-            Object::ClassMethod(f) => Value::Obj(self.alloc(Object::Method(f, Value::Obj(cls)))),
-            Object::Property(Value::None, _) => {
-                let msg = format!(
-                    "property '{name}' of '{}' object has no getter",
-                    self.type_qualname(cls)
-                );
-                return Err(self.err(ExcKind::AttributeError, msg));
-            }
-            Object::Property(get, _) => return self.call_value(get, &[obj]),
-            _ => v,
-        })
+        }
+        Err(self.no_attribute(obj, name))
     }
 
     /// `LOAD_METHOD name` when `name` is not a plain method of `obj`'s class (the
@@ -271,38 +257,35 @@ impl Vm {
     }
 
     /// Records whether `name = v`, about to live in a class namespace, can intercept
-    /// instance attribute access (a property, or one of the attribute hooks): until one
-    /// can, the fast paths need not look for them.
+    /// instance attribute access (a data descriptor such as a property, or one of the
+    /// attribute hooks): until one can, the fast paths need not look for them. Data
+    /// descriptors with dunder names (every class has `__class__`, and most a
+    /// `__dict__`) are looked for anyway ([`Vm::class_intercepts`]).
     pub(crate) fn note_class_attr(&mut self, name: &str, v: Value) {
-        let is_property = v
-            .as_obj()
-            .is_some_and(|r| matches!(self.heap.get(r), Object::Property(..)));
         let is_hook = matches!(name, "__getattribute__" | "__setattr__" | "__delattr__");
-        self.class_attr_hooks |= is_property || is_hook;
+        self.class_attr_hooks |= is_hook || (!is_dunder(name) && self.is_data_descr(v));
     }
 
     /// Whether reading (`hook` = `__getattribute__`) or writing (`__setattr__`) the
     /// attribute `name` of an instance of `class` must take the general path: the class
-    /// has a property of that name or defines the hook.
+    /// has a data descriptor of that name (a property, `__class__`, `__dict__`) or
+    /// defines the hook.
     fn class_intercepts(&self, class: ObjRef, name: ObjRef, text: &str, hook: &str) -> bool {
-        if !self.class_attr_hooks {
+        if !self.class_attr_hooks && !is_dunder(text) {
             return false;
         }
-        let is_property = self
+        let is_data = self
             .lookup_in_type_named(class, name, text)
-            .and_then(Value::as_obj)
-            .is_some_and(|p| matches!(self.heap.get(p), Object::Property(..)));
-        is_property || self.attr_hook(class, hook).is_some()
+            .is_some_and(|v| self.is_data_descr(v));
+        is_data || (self.class_attr_hooks && self.attr_hook(class, hook).is_some())
     }
 
     /// The class's own `hook` (`__getattribute__`, `__setattr__`, `__delattr__` or
     /// `__getattr__`) if it defines one in Python; `object`'s builtin defaults are not
     /// hooks.
     fn attr_hook(&self, class: ObjRef, hook: &str) -> Option<Value> {
-        self.lookup_in_type(class, hook).filter(|h| {
-            !h.as_obj()
-                .is_some_and(|r| matches!(self.heap.get(r), Object::Builtin(_)))
-        })
+        self.lookup_in_type(class, hook)
+            .filter(|&h| self.descr(h).is_none())
     }
 
     /// [`Vm::attr_hook`] for an instance of a user class.
@@ -358,10 +341,7 @@ impl Vm {
                 else {
                     return false;
                 };
-                let is_func = method.as_obj().is_some_and(|r| {
-                    matches!(self.heap.get(r), Object::Builtin(_) | Object::Function(_))
-                });
-                if !is_func {
+                if !self.is_method_of(method, ty) {
                     return false;
                 }
                 cache.set(Some(MethodCacheEntry {
@@ -377,181 +357,6 @@ impl Vm {
         true
     }
 
-    fn str_value(&mut self, s: &str) -> Value {
-        Value::Obj(self.alloc(Object::Str(PyStr::new(Box::from(s)))))
-    }
-
-    fn names_tuple(&mut self, names: Vec<Rc<str>>) -> Value {
-        let items = names.iter().map(|n| self.str_value(n)).collect();
-        self.new_tuple(items)
-    }
-
-    /// Attributes stored in the object itself rather than found on its class.
-    fn special_attr(&mut self, obj: Value, name: &str) -> PyResult<Option<Value>> {
-        if name == "__class__" {
-            return Ok(Some(Value::Obj(self.type_of(obj))));
-        }
-        let Value::Obj(r) = obj else {
-            return Ok(None);
-        };
-        let opt = |r: Option<ObjRef>| r.map_or(Value::None, Value::Obj);
-        let v = match self.heap.get(r) {
-            Object::Function(f) => match name {
-                "__name__" => {
-                    let n = f.name().clone();
-                    self.str_value(&n)
-                }
-                "__qualname__" => {
-                    let n = f.qualname().clone();
-                    self.str_value(&n)
-                }
-                "__code__" => Value::Obj(f.code_obj),
-                "__closure__" => opt(f.closure),
-                "__defaults__" => opt(f.defaults),
-                "__kwdefaults__" => opt(f.kwdefaults),
-                "__globals__" => Value::Obj(f.globals),
-                "__doc__" => f.doc,
-                "__module__" => {
-                    let g = f.globals;
-                    self.dict_get_str(g, "__name__").unwrap_or(Value::None)
-                }
-                "__dict__" => match f.dict {
-                    Some(d) => Value::Obj(d),
-                    None => {
-                        let d = self.new_dict();
-                        if let Object::Function(f) = self.heap.get_mut(r) {
-                            f.dict = Some(d);
-                        }
-                        Value::Obj(d)
-                    }
-                },
-                _ => match f.dict {
-                    Some(d) => match self.dict_get_str(d, name) {
-                        Some(v) => v,
-                        None => return Ok(None),
-                    },
-                    None => return Ok(None),
-                },
-            },
-            Object::Cell(c) => match name {
-                "cell_contents" if c.is_null() => {
-                    return Err(self.value_error("Cell is empty"));
-                }
-                "cell_contents" => *c,
-                _ => return Ok(None),
-            },
-            Object::Code(c) => {
-                let co = c.code.clone();
-                match name {
-                    "co_name" => self.str_value(&co.name),
-                    "co_qualname" => self.str_value(&co.qualname),
-                    "co_filename" => self.str_value(&co.filename),
-                    "co_firstlineno" => Value::Int(co.firstlineno.into()),
-                    "co_argcount" => Value::Int(co.argcount.into()),
-                    "co_posonlyargcount" => Value::Int(co.posonlyargcount.into()),
-                    "co_kwonlyargcount" => Value::Int(co.kwonlyargcount.into()),
-                    "co_flags" => Value::Int(co.flags.into()),
-                    "co_stacksize" => Value::Int(co.stacksize.into()),
-                    "co_nlocals" => Value::Int(co.varnames().len() as i64),
-                    "co_varnames" => self.names_tuple(co.varnames()),
-                    "co_cellvars" => self.names_tuple(co.cellvars()),
-                    "co_freevars" => self.names_tuple(co.freevars()),
-                    "co_names" => self.names_tuple(co.names.clone()),
-                    "co_consts" => {
-                        let consts = c.consts.clone();
-                        self.new_tuple(consts)
-                    }
-                    _ => return Ok(None),
-                }
-            }
-            Object::Type(t) => match name {
-                "__name__" => {
-                    let n = t.name.clone();
-                    self.str_value(&n)
-                }
-                "__qualname__" => {
-                    let n = t.qualname.clone();
-                    self.str_value(&n)
-                }
-                "__base__" => opt(t.base),
-                "__bases__" => {
-                    let bases = t.bases.iter().map(|&b| Value::Obj(b)).collect();
-                    self.new_tuple(bases)
-                }
-                "__mro__" => {
-                    let mut mro = vec![Value::Obj(r)];
-                    mro.extend(t.mro.iter().map(|&c| Value::Obj(c)));
-                    self.new_tuple(mro)
-                }
-                "__dict__" => Value::Obj(t.dict),
-                "__doc__" if !t.user => Value::None,
-                "__module__" if !t.user => self.str_value("builtins"),
-                _ => return Ok(None),
-            },
-            Object::Instance(i) => match name {
-                "__dict__" => Value::Obj(i.dict),
-                _ => return Ok(None),
-            },
-            Object::Generator(g) => match name {
-                "__name__" => {
-                    let n = g.code.code.name.clone();
-                    self.str_value(&n)
-                }
-                "__qualname__" => {
-                    let n = g.qualname.clone();
-                    self.str_value(&n)
-                }
-                "gi_running" => Value::Bool(g.state == GenState::Running),
-                _ => return Ok(None),
-            },
-            Object::Exception(e) => match name {
-                "args" => Value::Obj(e.args),
-                "value" if self.is_subclass(e.class, self.exc_class(ExcKind::StopIteration)) => {
-                    self.stop_iteration_value(r)
-                }
-                "code" if self.is_subclass(e.class, self.exc_class(ExcKind::SystemExit)) => {
-                    self.system_exit_code(r)
-                }
-                "__cause__" => e.cause,
-                "__context__" => e.context,
-                "__suppress_context__" => Value::Bool(e.suppress_context),
-                "__traceback__" => Value::None,
-                _ => return Ok(None),
-            },
-            Object::Builtin(b) => match name {
-                "__name__" | "__qualname__" => {
-                    let n = b.name;
-                    self.str_value(n)
-                }
-                "__doc__" => Value::None,
-                _ => return Ok(None),
-            },
-            Object::Method(f, s) => match name {
-                "__func__" => *f,
-                "__self__" => *s,
-                // Everything else is the function's (`__doc__`, `__code__`, ...).
-                _ => {
-                    let f = *f;
-                    return self.special_attr(f, name);
-                }
-            },
-            &Object::Range(a, b, c) => match name {
-                "start" => Value::Int(a),
-                "stop" => Value::Int(b),
-                "step" => Value::Int(c),
-                _ => return Ok(None),
-            },
-            Object::Slice(parts) => match name {
-                "start" => parts[0],
-                "stop" => parts[1],
-                "step" => parts[2],
-                _ => return Ok(None),
-            },
-            _ => return Ok(None),
-        };
-        Ok(Some(v))
-    }
-
     /// `obj.name = v`: the class's `__setattr__` if it defines one, else the default.
     pub(crate) fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
         if let Some(hook) = self.intercepting_hook(obj, "__setattr__") {
@@ -563,89 +368,7 @@ impl Vm {
 
     /// `object.__setattr__`: `obj.name = v` by the default rules (no hooks).
     pub(crate) fn generic_set_attr(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
-        let Value::Obj(r) = obj else {
-            return Err(self.no_attribute(obj, name));
-        };
-        if let Some(set) = self.property_setter(obj, name)? {
-            return self.call_value(set, &[obj, v]).map(drop);
-        }
-        let user_type = matches!(self.heap.get(r), Object::Type(t) if t.user);
-        let special_exc = matches!(
-            name,
-            "__cause__" | "__context__" | "__suppress_context__" | "args"
-        );
-        if user_type || (!special_exc && matches!(self.heap.get(r), Object::Exception(_))) {
-            if user_type {
-                self.forget_type_lookups();
-                self.note_class_attr(name, v);
-            }
-            let d = match self.heap.get(r) {
-                Object::Type(t) => t.dict,
-                _ => self.instance_dict(r, true).unwrap_or(r),
-            };
-            self.dict_set_str(d, name, v);
-            return Ok(());
-        }
-        let text = self.as_str(v).map(Rc::from);
-        match (self.heap.get_mut(r), name) {
-            (Object::Cell(c), "cell_contents") => *c = v,
-            (Object::Function(f), "__name__" | "__qualname__") => {
-                let Some(text) = text else {
-                    return Err(self.type_error(format!("{name} must be set to a string object")));
-                };
-                let (mut new_name, mut new_qualname) = (f.name().clone(), f.qualname().clone());
-                if name == "__name__" {
-                    new_name = text;
-                } else {
-                    new_qualname = text;
-                }
-                f.renamed = Some(Box::new((new_name, new_qualname)));
-            }
-            (Object::Function(f), "__defaults__") => f.defaults = v.as_obj(),
-            (Object::Function(f), "__doc__") => f.doc = v,
-            (Object::Function(f), "__kwdefaults__") => f.kwdefaults = v.as_obj(),
-            (Object::Function(f), _) => {
-                let d = match f.dict {
-                    Some(d) => d,
-                    None => {
-                        let d = self.new_dict();
-                        if let Object::Function(f) = self.heap.get_mut(r) {
-                            f.dict = Some(d);
-                        }
-                        d
-                    }
-                };
-                self.dict_set_str(d, name, v);
-            }
-            (Object::Exception(e), "__cause__") => {
-                e.cause = v;
-                e.suppress_context = true;
-            }
-            (Object::Exception(e), "__context__") => e.context = v,
-            (Object::Exception(_), "args") => {
-                let items = self.collect_iterable(v)?;
-                let t = self.new_tuple(items);
-                if let (Object::Exception(e), Value::Obj(t)) = (self.heap.get_mut(r), t) {
-                    e.args = t;
-                }
-            }
-            (Object::Instance(i), _) => {
-                let d = i.dict;
-                self.dict_set_str(d, name, v);
-            }
-            (Object::Exception(e), "__suppress_context__") => {
-                e.suppress_context = matches!(v, Value::Bool(true));
-            }
-            (Object::Type(t), _) => {
-                let msg = format!(
-                    "cannot set '{name}' attribute of immutable type '{}'",
-                    t.name
-                );
-                return Err(self.type_error(msg));
-            }
-            _ => return Err(self.no_attribute(obj, name)),
-        }
-        Ok(())
+        self.store_attr(obj, name, Some(v))
     }
 
     /// `del obj.name`: the class's `__delattr__` if it defines one, else the default.
@@ -659,70 +382,85 @@ impl Vm {
 
     /// `object.__delattr__`: `del obj.name` by the default rules (no hooks).
     pub(crate) fn generic_del_attr(&mut self, obj: Value, name: &str) -> PyResult<()> {
-        let Value::Obj(r) = obj else {
-            return Err(self.no_attribute(obj, name));
-        };
-        let dict = match self.heap.get(r) {
-            Object::Type(t) if t.user => Some(t.dict),
-            Object::Instance(i) => Some(i.dict),
-            Object::Exception(e) => e.dict,
-            _ => None,
-        };
-        if let Some(d) = dict {
-            if matches!(self.heap.get(r), Object::Type(_)) {
-                self.forget_type_lookups();
-            }
-            let key = self.new_str(name);
-            return match self.dict_del(d, key)? {
-                Some(_) => Ok(()),
-                None => Err(self.no_attribute(obj, name)),
-            };
+        self.store_attr(obj, name, None)
+    }
+
+    /// Writes (`Some`) or deletes (`None`) `obj.name` by the default rules: through a
+    /// data descriptor on the object's class, else in the object's `__dict__`.
+    fn store_attr(&mut self, obj: Value, name: &str, v: Option<Value>) -> PyResult<()> {
+        if let Some(cls) = self.as_type(obj) {
+            return self.type_store_attr(cls, name, v);
         }
-        match (self.heap.get_mut(r), name) {
-            (Object::Cell(c), "cell_contents") => {
-                *c = Value::Null;
+        let t = self.type_of(obj);
+        let found = self.lookup_in_type(t, name);
+        if let Some(d) = found.filter(|&d| self.is_data_descr(d)) {
+            return self.set_through_descr(d, obj, t, name, v);
+        }
+        let Some(dict) = obj.as_obj().and_then(|r| self.instance_dict(r, true)) else {
+            return Err(self.no_attribute_to_store(obj, name, found.is_some()));
+        };
+        self.store_in_dict(dict, obj, name, v)
+    }
+
+    /// `cls.name = v` (or `del cls.name` for `None`): a data descriptor of `type`
+    /// (`__name__`, ...), else the class namespace. Builtin types are immutable.
+    fn type_store_attr(&mut self, cls: ObjRef, name: &str, v: Option<Value>) -> PyResult<()> {
+        if !self.is_user_type(cls) {
+            let msg = format!(
+                "cannot set '{name}' attribute of immutable type '{}'",
+                self.type_name_of_type(cls)
+            );
+            return Err(self.type_error(msg));
+        }
+        let meta = self.types.type_;
+        if let Some(d) = self
+            .lookup_in_type(meta, name)
+            .filter(|&d| self.is_data_descr(d))
+        {
+            return self.set_through_descr(d, Value::Obj(cls), meta, name, v);
+        }
+        self.forget_type_lookups();
+        if let Some(v) = v {
+            self.note_class_attr(name, v);
+        }
+        let dict = self.class_dict(cls);
+        self.store_in_dict(dict, Value::Obj(cls), name, v)
+    }
+
+    /// Writes (`Some`) or deletes (`None`) `name` in `dict`, the `__dict__` of `obj`.
+    fn store_in_dict(
+        &mut self,
+        dict: ObjRef,
+        obj: Value,
+        name: &str,
+        v: Option<Value>,
+    ) -> PyResult<()> {
+        match v {
+            Some(v) => {
+                self.dict_set_str(dict, name, v);
                 Ok(())
             }
-            (Object::Function(f), "__doc__") => {
-                f.doc = Value::None;
-                Ok(())
-            }
-            (Object::Function(f), _) if f.dict.is_some() => {
-                let d = f.dict.unwrap_or(r);
+            None => {
                 let key = self.new_str(name);
-                match self.dict_del(d, key)? {
+                match self.dict_del(dict, key)? {
                     Some(_) => Ok(()),
                     None => Err(self.no_attribute(obj, name)),
                 }
             }
-            _ => Err(self.err(
-                ExcKind::AttributeError,
-                format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
-            )),
         }
     }
 
-    /// The setter of a property `name` on `obj`'s class (`AttributeError` for a property
-    /// without one); `None` when `name` is not a property.
-    fn property_setter(&mut self, obj: Value, name: &str) -> PyResult<Option<Value>> {
-        let t = self.type_of(obj);
-        if !self.is_user_type(t) {
-            return Ok(None);
+    /// `AttributeError` for storing `name` on an object without a `__dict__`; `on_class`
+    /// when its class has the name (a method, say), which is then read-only.
+    #[cold]
+    fn no_attribute_to_store(&mut self, obj: Value, name: &str, on_class: bool) -> ObjRef {
+        if !on_class {
+            return self.no_attribute(obj, name);
         }
-        match self
-            .lookup_in_type(t, name)
-            .and_then(Value::as_obj)
-            .map(|p| self.heap.get(p))
-        {
-            Some(&Object::Property(_, Value::None)) => {
-                let msg = format!(
-                    "property '{name}' of '{}' object has no setter",
-                    self.type_qualname(t)
-                );
-                Err(self.err(ExcKind::AttributeError, msg))
-            }
-            Some(&Object::Property(_, set)) => Ok(Some(set)),
-            _ => Ok(None),
-        }
+        let msg = format!(
+            "'{}' object attribute '{name}' is read-only",
+            self.type_name(obj)
+        );
+        self.err(ExcKind::AttributeError, msg)
     }
 }

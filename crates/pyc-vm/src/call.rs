@@ -12,7 +12,8 @@ use pyc_bytecode::code_flags;
 
 use crate::exceptions::ExcKind;
 use crate::frame::{Frame, FrameKind};
-use crate::objects::{CodeData, Function, Object};
+use crate::objects::descr::DescrCall;
+use crate::objects::{CodeData, Descr, Function, Object};
 use crate::value::{ObjRef, Value};
 use crate::vm::{Vm, NATIVE_DEPTH_LIMIT, RECURSION_LIMIT};
 use crate::PyResult;
@@ -26,10 +27,16 @@ impl Vm {
     pub(crate) fn call_op(&mut self, n: usize, kwnames: Option<KwNames>) -> PyResult<bool> {
         let slot = self.sp - n - 2;
         if self.stack[slot].is_null() {
-            self.invoke(slot, slot + 1, n, kwnames)
-        } else {
-            self.invoke(slot, slot, n + 1, kwnames)
+            return self.invoke(slot, slot + 1, n, kwnames);
         }
+        // `method self args...`: `LOAD_METHOD` found `method` on the class of `self`.
+        if let Some(d) = self.descr(self.stack[slot]).copied() {
+            let v = self.call_descr(&d, slot, n + 1, kwnames, DescrCall::Method)?;
+            self.truncate_stack(slot);
+            self.push(v);
+            return Ok(false);
+        }
+        self.invoke(slot, slot, n + 1, kwnames)
     }
 
     /// `CALL n`'s fast path: a Python function called with exactly its positional
@@ -125,14 +132,19 @@ impl Vm {
                 return Ok(true);
             }
             &Object::Method(f, s) => {
-                if fpos > ret_base {
+                let fpos = if fpos > ret_base {
                     self.stack[fpos - 1] = f;
                     self.stack[fpos] = s;
-                    return self.invoke(ret_base, fpos - 1, nargs + 1, kwnames);
-                }
-                self.stack[fpos] = f;
-                self.insert_stack(fpos + 1, s);
-                return self.invoke(ret_base, fpos, nargs + 1, kwnames);
+                    fpos - 1
+                } else {
+                    self.stack[fpos] = f;
+                    self.insert_stack(fpos + 1, s);
+                    fpos
+                };
+                let Some(d) = self.descr(f).copied() else {
+                    return self.invoke(ret_base, fpos, nargs + 1, kwnames);
+                };
+                self.call_descr(&d, fpos, nargs + 1, kwnames, DescrCall::Bound)?
             }
             Object::Builtin(b) => {
                 let (f, takes_kw, name) = (b.f, b.takes_kw, b.name);
@@ -140,6 +152,10 @@ impl Vm {
                     return Err(self.type_error(format!("{name}() takes no keyword arguments")));
                 }
                 self.call_native(f, None, fpos + 1, nargs, kwnames)?
+            }
+            Object::Descr(d) => {
+                let d = **d;
+                self.call_descr(&d, fpos, nargs, kwnames, DescrCall::Unbound)?
             }
             Object::Type(t) if t.user => {
                 return self.call_class(fr, ret_base, fpos, nargs, kwnames)
@@ -167,6 +183,24 @@ impl Vm {
         self.truncate_stack(ret_base);
         self.push(result);
         Ok(false)
+    }
+
+    /// Calls the builtin method descriptor `d`, at `stack[fpos]`, with the `nargs`
+    /// values above it, the receiver first, once [`Vm::descr_call_target`] accepts them.
+    #[inline(always)]
+    fn call_descr(
+        &mut self,
+        d: &Descr,
+        fpos: usize,
+        nargs: usize,
+        kwnames: Option<KwNames>,
+        how: DescrCall,
+    ) -> PyResult<Value> {
+        let nkw = kwnames.as_ref().map_or(0, Vec::len);
+        let Some(f) = self.descr_call_target(d, fpos + 1, nargs - nkw, nkw, how)? else {
+            return Err(self.not_callable(self.stack[fpos]));
+        };
+        self.call_native(f, None, fpos + 1, nargs, kwnames)
     }
 
     #[cold]
@@ -585,6 +619,7 @@ impl Vm {
             kwdefaults,
             closure,
             dict: None,
+            module: Value::Null,
         };
         let f = self.heap.function_box(f);
         let r = self.alloc(Object::Function(f));

@@ -4,9 +4,12 @@
 
 use num_bigint::BigInt;
 
+use crate::builtins::Kw;
+use crate::objects::descr::{AttrDef, MethodDef, Params};
 use crate::objects::{ExcObj, Object};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
+use crate::PyResult;
 
 macro_rules! exc_kinds {
     ($( $kind:ident : $base:ident ),* $(,)?) => {
@@ -77,6 +80,7 @@ impl Vm {
             context: Value::None,
             suppress_context: false,
             dict: None,
+            payload: Value::Null,
         })))
     }
 
@@ -192,6 +196,9 @@ impl Vm {
         let Object::Exception(e) = self.heap.get(exc) else {
             return Value::None;
         };
+        if !e.payload.is_null() {
+            return e.payload;
+        }
         match self.heap.get(e.args) {
             Object::Tuple(items) => match &items[..] {
                 [] => Value::None,
@@ -303,4 +310,165 @@ impl Vm {
         self.push(Value::Bool(matched));
         Ok(())
     }
+}
+
+/// The special methods each builtin exception class has.
+pub(crate) const SLOTS: &[MethodDef] = &[("__init__", exception_init, Params::Keywords)];
+
+/// `BaseException` special methods.
+pub(crate) const BASE_SLOTS: &[MethodDef] = &[("__repr__", exception_repr, Params::NoArgs)];
+
+/// `BaseException.__repr__`: `Class(args...)`.
+fn exception_repr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    let text = vm.builtin_repr_of(args[0])?;
+    Ok(vm.new_str(text))
+}
+
+/// `BaseException` attributes.
+pub(crate) const ATTRS: &[AttrDef] = &[
+    ("args", args, Some(set_args)),
+    ("__cause__", cause, Some(set_cause)),
+    ("__context__", context, Some(set_context)),
+    ("__traceback__", traceback, Some(set_traceback)),
+    ("__dict__", dict, Some(set_dict)),
+];
+
+/// `BaseException` members.
+pub(crate) const MEMBERS: &[AttrDef] = &[(
+    "__suppress_context__",
+    suppress_context,
+    Some(set_suppress_context),
+)];
+
+/// `StopIteration` members.
+pub(crate) const STOP_ITERATION_MEMBERS: &[AttrDef] = &[("value", stop_value, Some(set_payload))];
+
+/// `SystemExit` members.
+pub(crate) const SYSTEM_EXIT_MEMBERS: &[AttrDef] = &[("code", exit_code, Some(set_payload))];
+
+/// `BaseException.__init__(self, *args)`: replaces `args`.
+fn exception_init(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    if !kw.is_empty() {
+        let msg = format!("{}() takes no keyword arguments", vm.type_name(args[0]));
+        return Err(vm.type_error(msg));
+    }
+    let new_args = vm.new_tuple(args[1..].to_vec());
+    set_args(vm, args[0], Some(new_args))?;
+    Ok(Value::None)
+}
+
+/// The exception `v` (the attribute lookup checked the receiver).
+fn exc(vm: &mut Vm, v: Value) -> &mut ExcObj {
+    match vm.heap.get_mut(vm.obj_of(v)) {
+        Object::Exception(e) => e,
+        _ => unreachable!("exception attribute of a non-exception"),
+    }
+}
+
+fn args(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::Obj(exc(vm, v).args))
+}
+
+fn set_args(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    let Some(new) = new else {
+        return Err(vm.type_error("args may not be deleted"));
+    };
+    let items = vm.collect_iterable(new)?;
+    let t = vm.new_tuple(items);
+    exc(vm, v).args = vm.obj_of(t);
+    Ok(())
+}
+
+fn cause(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(exc(vm, v).cause)
+}
+
+/// A new `__cause__` or `__context__`: `None` or an exception instance.
+fn chained(vm: &mut Vm, new: Option<Value>, what: &str) -> PyResult<Value> {
+    let Some(new) = new else {
+        return Err(vm.type_error(format!("__{what}__ may not be deleted")));
+    };
+    let is_exc = new
+        .as_obj()
+        .is_some_and(|r| matches!(vm.heap.get(r), Object::Exception(_)));
+    if !is_exc && !matches!(new, Value::None) {
+        let msg = format!("exception {what} must be None or derive from BaseException");
+        return Err(vm.type_error(msg));
+    }
+    Ok(new)
+}
+
+fn set_cause(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    let new = chained(vm, new, "cause")?;
+    let e = exc(vm, v);
+    e.cause = new;
+    e.suppress_context = true;
+    Ok(())
+}
+
+fn context(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(exc(vm, v).context)
+}
+
+fn set_context(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    let new = chained(vm, new, "context")?;
+    exc(vm, v).context = new;
+    Ok(())
+}
+
+/// `__traceback__`: tracebacks are not objects here, so it reads as `None`.
+fn traceback(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// Setting `__traceback__` to `None` forgets the frames the exception passed through.
+fn set_traceback(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    match new {
+        Some(Value::None) => {
+            exc(vm, v).traceback.clear();
+            Ok(())
+        }
+        Some(_) => Err(vm.type_error("__traceback__ must be a traceback or None")),
+        None => Err(vm.type_error("__traceback__ may not be deleted")),
+    }
+}
+
+fn dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let r = vm.obj_of(v);
+    Ok(vm.instance_dict(r, true).map_or(Value::None, Value::Obj))
+}
+
+fn set_dict(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    let d = vm.dict_arg_for_dict_attr(new)?;
+    exc(vm, v).dict = Some(d);
+    Ok(())
+}
+
+fn suppress_context(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::Bool(exc(vm, v).suppress_context))
+}
+
+fn set_suppress_context(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    match new {
+        Some(Value::Bool(b)) => {
+            exc(vm, v).suppress_context = b;
+            Ok(())
+        }
+        Some(_) => Err(vm.type_error("attribute value type must be bool")),
+        None => Err(vm.type_error("can't delete numeric/char attribute")),
+    }
+}
+
+fn stop_value(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(vm.stop_iteration_value(vm.obj_of(v)))
+}
+
+fn exit_code(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(vm.system_exit_code(vm.obj_of(v)))
+}
+
+/// Assigning `StopIteration.value` or `SystemExit.code` (deleting leaves `None`).
+fn set_payload(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    exc(vm, v).payload = new.unwrap_or(Value::None);
+    Ok(())
 }

@@ -117,7 +117,9 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             out.push(opt(f.closure));
             out.push(opt(f.dict));
             out.push(f.doc);
+            out.push(f.module);
         }
+        Object::Descr(d) => out.push(Value::Obj(d.owner)),
         Object::Cell(v) => out.push(*v),
         Object::Code(c) => {
             out.extend_from_slice(&c.consts);
@@ -152,6 +154,7 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             out.push(e.cause);
             out.push(e.context);
             out.push(opt(e.dict));
+            out.push(e.payload);
         }
         Object::Iter(it) => match &**it {
             IterState::List(r, _)

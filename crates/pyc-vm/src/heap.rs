@@ -171,6 +171,16 @@ impl Heap {
         }
     }
 
+    /// Every live object with its reference and the serial number of its allocation
+    /// (later allocations have larger ones), in slot order.
+    pub(crate) fn objects(&self) -> impl Iterator<Item = (ObjRef, u32, &Object)> {
+        self.slots
+            .iter()
+            .zip(&self.born)
+            .enumerate()
+            .filter_map(|(i, (slot, &born))| Some((self.reference(i), born, slot.as_ref()?)))
+    }
+
     /// The object behind `r`. A reference always points at a live object: the collector
     /// frees only unreachable slots (see [`crate::gc`] for why no reference held by Rust
     /// code can become unreachable). Debug and `gc-stress` builds check it on every access.

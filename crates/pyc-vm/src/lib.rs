@@ -26,7 +26,9 @@
 //!   generator object (which the collector traces); `FOR_ITER`/`SEND` resume it in the
 //!   same loop, native consumers through the nested, depth-limited loop.
 //! - **Classes** (`objects::class`, `builtins`, `special`): user classes with C3 MRO,
-//!   instances with a `__dict__`, `super()`, and dunder dispatch in one place.
+//!   instances with a `__dict__`, `super()`, and dunder dispatch in one place. Builtin
+//!   types hold their methods and attributes as descriptors (`objects::descr`), found
+//!   by the same MRO lookup; calling a method descriptor checks its receiver.
 //! - **Exceptions** (`exceptions`, `traceback`): CPython 3.11's exception table;
 //!   each frame an exception passes through adds a traceback entry.
 //!

@@ -4,6 +4,7 @@ use pyc_bytecode::repr::{float_repr, str_repr};
 
 use std::collections::HashMap;
 
+use crate::objects::descr::DescrKind;
 use crate::objects::{Object, ViewKind};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
@@ -38,6 +39,15 @@ pub(crate) fn address(r: ObjRef) -> u64 {
 }
 
 impl Vm {
+    /// `object.__repr__(v)`: `<module.Class object at 0x...>`.
+    pub(crate) fn default_repr(&self, v: Value) -> String {
+        format!(
+            "<{} object at {:#x}>",
+            self.type_full_name(self.type_of(v)),
+            self.id_of(v)
+        )
+    }
+
     /// `id(v)`.
     pub(crate) fn id_of(&self, v: Value) -> u64 {
         match v {
@@ -209,23 +219,43 @@ impl Vm {
                 c.code.firstlineno
             )),
             Object::Type(_) => out.push_str(&format!("<class '{}'>", self.type_full_name(r))),
-            Object::Builtin(b) => match b.owner {
-                Some(owner) => out.push_str(&format!("<method '{}' of '{owner}' objects>", b.name)),
-                None => out.push_str(&format!("<built-in function {}>", b.name)),
-            },
+            Object::Builtin(b) => out.push_str(&format!("<built-in function {}>", b.name)),
+            Object::Descr(d) => {
+                let owner = self.type_name_of_type(d.owner);
+                let what = match d.kind {
+                    DescrKind::Method(..) | DescrKind::ClassMethod(..) => "method",
+                    DescrKind::Slot(..) => "slot wrapper",
+                    DescrKind::GetSet(..) => "attribute",
+                    DescrKind::Member(..) => "member",
+                };
+                out.push_str(&format!("<{what} '{}' of '{owner}' objects>", d.name));
+            }
             Object::Method(f, s) => match f.as_obj().map(|f| self.heap.get(f)) {
-                Some(Object::Builtin(b)) => out.push_str(&format!(
-                    "<built-in method {} of {} object at {:#x}>",
-                    b.name,
-                    self.type_name(*s),
-                    self.id_of(*s)
-                )),
+                Some(Object::Descr(d)) => {
+                    let what = match d.kind {
+                        DescrKind::Slot(..) => format!("method-wrapper '{}'", d.name),
+                        _ => format!("built-in method {}", d.name),
+                    };
+                    out.push_str(&format!(
+                        "<{what} of {} object at {:#x}>",
+                        self.type_name(*s),
+                        self.id_of(*s)
+                    ));
+                }
                 Some(Object::Function(func)) => {
                     out.push_str(&format!("<bound method {} of ", func.qualname()));
                     self.repr_into(*s, out, seen);
                     out.push('>');
                 }
-                _ => out.push_str("<bound method>"),
+                other => {
+                    let name = match other {
+                        Some(Object::Builtin(b)) => b.name,
+                        _ => "?",
+                    };
+                    out.push_str(&format!("<bound method {name} of "));
+                    self.repr_into(*s, out, seen);
+                    out.push('>');
+                }
             },
             Object::Exception(e) => {
                 out.push_str(&self.type_name_of_type(e.class));
@@ -292,11 +322,7 @@ impl Vm {
             )),
             Object::Ellipsis => out.push_str("Ellipsis"),
             Object::NotImplemented => out.push_str("NotImplemented"),
-            Object::Instance(i) => out.push_str(&format!(
-                "<{} object at {:#x}>",
-                self.type_full_name(i.class),
-                address(r)
-            )),
+            Object::Instance(_) => out.push_str(&self.default_repr(Value::Obj(r))),
             Object::Generator(g) => out.push_str(&format!(
                 "<generator object {} at {:#x}>",
                 g.qualname,

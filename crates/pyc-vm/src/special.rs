@@ -98,7 +98,14 @@ impl Vm {
         if let Some(r) = self.call_special(v, "__repr__", &[])? {
             return self.special_text(r, "__repr__");
         }
-        let user = self.user_objects_in(v);
+        self.builtin_repr_of(v)
+    }
+
+    /// `repr(v)` by the builtin rules for `v` itself, with the user objects inside it
+    /// shown by their `__repr__` (what `BaseException.__repr__` gives, say).
+    pub(crate) fn builtin_repr_of(&mut self, v: Value) -> PyResult<String> {
+        let mut user = self.user_objects_in(v);
+        user.retain(|&u| v.as_obj() != Some(u));
         let mut texts = HashMap::with_capacity(user.len());
         for u in user {
             let text = self.repr_of(Value::Obj(u))?;
@@ -124,7 +131,12 @@ impl Vm {
                 Object::Dict(d) | Object::Set(d) => work.extend(d.iter().flat_map(|(k, v)| [k, v])),
                 &Object::DictView(_, d) => work.push(Value::Obj(d)),
                 Object::Instance(_) => found.push(r),
-                Object::Exception(e) if self.is_user_type(e.class) => found.push(r),
+                Object::Exception(e) => {
+                    if self.is_user_type(e.class) {
+                        found.push(r);
+                    }
+                    work.push(Value::Obj(e.args));
+                }
                 _ => {}
             }
         }
@@ -324,6 +336,7 @@ impl Vm {
     /// The value a `StopIteration` carries (`None` without args).
     pub(crate) fn stop_iteration_value(&self, e: ObjRef) -> Value {
         match self.heap.get(e) {
+            Object::Exception(x) if !x.payload.is_null() => x.payload,
             Object::Exception(x) => match self.heap.get(x.args) {
                 Object::Tuple(items) => items.first().copied().unwrap_or(Value::None),
                 _ => Value::None,

@@ -3,7 +3,8 @@
 use std::rc::Rc;
 
 use crate::heap::Heap;
-use crate::objects::{IterState, Object, TypeObj, ViewKind};
+use crate::objects::descr::DescrKind;
+use crate::objects::{Descr, IterState, Object, TypeObj, ViewKind};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 
@@ -86,6 +87,12 @@ builtin_types! {
     classmethod = "classmethod",
     property = "property",
     not_implemented = "NotImplementedType",
+    method_descriptor = "method_descriptor",
+    classmethod_descriptor = "classmethod_descriptor",
+    wrapper_descriptor = "wrapper_descriptor",
+    method_wrapper = "method-wrapper",
+    getset_descriptor = "getset_descriptor",
+    member_descriptor = "member_descriptor",
 }
 
 /// Allocates a class with an empty namespace.
@@ -128,7 +135,8 @@ impl Vm {
                 Object::Code(_) => t.code,
                 Object::Type(_) => t.type_,
                 Object::Builtin(_) => t.builtin,
-                Object::Method(..) => t.method,
+                Object::Descr(d) => self.descr_type(d),
+                &Object::Method(f, _) => self.bound_method_type(f),
                 Object::Exception(e) => e.class,
                 Object::Range(..) => t.range,
                 Object::Slice(..) => t.slice,
@@ -146,6 +154,29 @@ impl Vm {
                 Object::BuildClass => t.builtin,
                 Object::NotImplemented => t.not_implemented,
             },
+        }
+    }
+
+    /// The type of a descriptor of a builtin type.
+    fn descr_type(&self, d: &Descr) -> ObjRef {
+        let t = &self.types;
+        match d.kind {
+            DescrKind::Method(..) => t.method_descriptor,
+            DescrKind::Slot(..) => t.wrapper_descriptor,
+            DescrKind::ClassMethod(..) => t.classmethod_descriptor,
+            DescrKind::GetSet(..) => t.getset_descriptor,
+            DescrKind::Member(..) => t.member_descriptor,
+        }
+    }
+
+    /// The type of a method bound to `f`: a bound builtin method, a bound special method
+    /// (`method-wrapper`), or a bound Python method.
+    fn bound_method_type(&self, f: Value) -> ObjRef {
+        let t = &self.types;
+        match f.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Descr(d)) if matches!(d.kind, DescrKind::Slot(..)) => t.method_wrapper,
+            Some(Object::Descr(_)) => t.builtin,
+            _ => t.method,
         }
     }
 
@@ -190,6 +221,20 @@ impl Vm {
                 Object::Type(ty) => ty.mro.contains(&base),
                 _ => false,
             }
+    }
+
+    /// The class `v`, if it is one.
+    pub(crate) fn as_type(&self, v: Value) -> Option<ObjRef> {
+        let r = v.as_obj()?;
+        matches!(self.heap.get(r), Object::Type(_)).then_some(r)
+    }
+
+    /// The namespace of the class `t`.
+    pub(crate) fn class_dict(&self, t: ObjRef) -> ObjRef {
+        match self.heap.get(t) {
+            Object::Type(ty) => ty.dict,
+            _ => unreachable!("class_dict of a non-class"),
+        }
     }
 
     /// `t.__mro__` without `t` itself.

@@ -8,6 +8,7 @@ use super::Kw;
 use crate::call::KwNames;
 use crate::exceptions::ExcKind;
 use crate::frame::{Frame, FrameKind};
+use crate::objects::descr::{MethodDef, Params};
 use crate::objects::Object;
 use crate::value::{ObjRef, Value};
 use crate::vm::{Vm, RECURSION_LIMIT};
@@ -31,19 +32,7 @@ impl Vm {
         self.add_type(sm, Some(staticmethod_new));
         self.add_type(cm, Some(classmethod_new));
         self.add_type(prop, Some(property_new));
-        self.add_method(prop, "setter", property_setter, false);
-        self.add_method(object, "__init__", object_init, false);
-        self.add_method(object, "__repr__", object_repr, false);
-        self.add_method(object, "__getattribute__", object_getattribute, false);
-        self.add_method(object, "__setattr__", object_setattr, false);
-        self.add_method(object, "__delattr__", object_delattr, false);
-        let exc = self.exc_class(ExcKind::BaseException);
-        self.add_method(exc, "__init__", exception_init, false);
-        let gen = self.types.generator;
-        self.add_method(gen, "send", crate::objects::generator::send, false);
-        self.add_method(gen, "__next__", crate::objects::generator::next, false);
-        self.add_method(gen, "throw", crate::objects::generator::throw, false);
-        self.add_method(gen, "close", crate::objects::generator::close, false);
+        self.add_slots(object, OBJECT_SLOTS);
     }
 
     /// `__build_class__(func, name, *bases)`: pushes the class body frame, with a fresh
@@ -155,8 +144,7 @@ impl Vm {
             .map_or(classes.len(), |i| i + 1);
         let is_class = obj.as_obj() == Some(start);
         match self.lookup_in_mro(classes[after..].iter().copied(), name) {
-            Some(v) if is_class => Ok(self.bind_class_attr(v, start)),
-            Some(v) => self.bind_instance_attr(v, obj, start, name),
+            Some(v) => self.bind_attr(v, (!is_class).then_some(obj), start, name),
             None => {
                 let msg = format!("'super' object has no attribute '{name}'");
                 Err(self.err(ExcKind::AttributeError, msg))
@@ -187,8 +175,17 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     Ok(Value::Obj(vm.alloc(Object::Super(class, obj))))
 }
 
-fn object_init(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    if args.len() != 1 {
+/// `object` special methods.
+const OBJECT_SLOTS: &[MethodDef] = &[
+    ("__init__", object_init, Params::Keywords),
+    ("__repr__", object_repr, Params::NoArgs),
+    ("__getattribute__", object_getattribute, Params::One),
+    ("__setattr__", object_setattr, Params::Positional),
+    ("__delattr__", object_delattr, Params::One),
+];
+
+fn object_init(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    if args.len() != 1 || !kw.is_empty() {
         return Err(vm.type_error(
             "object.__init__() takes exactly one argument (the instance to initialize)",
         ));
@@ -197,21 +194,20 @@ fn object_init(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 }
 
 fn object_repr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("__repr__", args, 1, 1)?;
-    let s = vm.repr(args[0]);
+    let s = vm.default_repr(args[0]);
     Ok(vm.new_str(s))
 }
 
 /// `object.__getattribute__(obj, name)`: the default lookup, for hooks to fall back on.
 fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("__getattribute__", args, 2, 2)?;
     let name = vm.attr_name_arg(args[1])?;
     vm.generic_get_attr(args[0], &name)
 }
 
 /// `object.__setattr__(obj, name, value)`: the default store.
 fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("__setattr__", args, 3, 3)?;
+    // CPython unpacks these arguments under an empty name.
+    vm.check_arity("", &args[1..], 2, 2)?;
     let name = vm.attr_name_arg(args[1])?;
     vm.generic_set_attr(args[0], &name, args[2])?;
     Ok(Value::None)
@@ -219,20 +215,8 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 
 /// `object.__delattr__(obj, name)`: the default deletion.
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("__delattr__", args, 2, 2)?;
     let name = vm.attr_name_arg(args[1])?;
     vm.generic_del_attr(args[0], &name)?;
-    Ok(Value::None)
-}
-
-fn exception_init(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    let Some(Value::Obj(r)) = args.first().copied() else {
-        return Err(vm.type_error("descriptor '__init__' needs an argument"));
-    };
-    let new_args = vm.new_tuple(args[1..].to_vec());
-    if let (Object::Exception(e), Value::Obj(t)) = (vm.heap.get_mut(r), new_args) {
-        e.args = t;
-    }
     Ok(Value::None)
 }
 
@@ -256,13 +240,4 @@ fn property_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     let get = args.get(1).copied().unwrap_or(Value::None);
     let set = args.get(2).copied().unwrap_or(Value::None);
     Ok(Value::Obj(vm.alloc(Object::Property(get, set))))
-}
-
-fn property_setter(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("setter", &args[1..], 1, 1)?;
-    let get = match args[0].as_obj().map(|r| vm.heap.get(r)) {
-        Some(&Object::Property(g, _)) => g,
-        _ => return Err(vm.type_error("descriptor 'setter' requires a 'property' object")),
-    };
-    Ok(Value::Obj(vm.alloc(Object::Property(get, args[1]))))
 }

@@ -45,6 +45,7 @@ impl Vm {
             ("oct", oct, false),
             ("getattr", getattr, false),
             ("setattr", setattr, false),
+            ("delattr", delattr, false),
             ("hasattr", hasattr, false),
             ("exit", exit, true),
             ("quit", exit, true),
@@ -201,7 +202,7 @@ fn callable(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
                 | Object::Type(_)
                 | Object::BuildClass
                 | Object::StaticMethod(_)
-        )
+        ) || vm.descr(args[0]).is_some_and(|d| !d.is_attr())
     }) || (vm.is_user_value(args[0])
         && vm.lookup_in_type(vm.type_of(args[0]), "__call__").is_some());
     Ok(Value::Bool(ok))
@@ -603,6 +604,13 @@ fn setattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("setattr", args, 3, 3)?;
     let name = vm.attr_name_arg(args[1])?;
     vm.set_attr(args[0], &name, args[2])?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("delattr", args, 2, 2)?;
+    let name = vm.attr_name_arg(args[1])?;
+    vm.del_attr(args[0], &name)?;
     Ok(Value::None)
 }
 

@@ -1,5 +1,5 @@
 //! The builtins namespace: functions ([`functions`]), type constructors ([`ctors`]) and
-//! the methods of builtin types ([`methods`]), plus argument-checking helpers.
+//! the namespaces of builtin types ([`methods`]), plus argument-checking helpers.
 
 mod build_class;
 mod ctors;
@@ -47,38 +47,8 @@ impl Vm {
 
     /// Adds a builtin function to the builtins namespace.
     pub(crate) fn add_function(&mut self, name: &'static str, f: NativeFn, takes_kw: bool) {
-        let b = self.alloc(Object::Builtin(Box::new(Builtin {
-            name,
-            f,
-            takes_kw,
-            owner: None,
-        })));
+        let b = self.alloc(Object::Builtin(Box::new(Builtin { name, f, takes_kw })));
         self.dict_set_str(self.builtins, name, Value::Obj(b));
-    }
-
-    /// Adds a method to a builtin type.
-    pub(crate) fn add_method(
-        &mut self,
-        t: ObjRef,
-        name: &'static str,
-        f: NativeFn,
-        takes_kw: bool,
-    ) {
-        let owner: &'static str = match self.heap.get(t) {
-            Object::Type(ty) => Box::leak(ty.name.to_string().into_boxed_str()),
-            _ => "?",
-        };
-        let b = self.alloc(Object::Builtin(Box::new(Builtin {
-            name,
-            f,
-            takes_kw,
-            owner: Some(owner),
-        })));
-        let dict = match self.heap.get(t) {
-            Object::Type(ty) => ty.dict,
-            _ => return,
-        };
-        self.dict_set_str(dict, name, Value::Obj(b));
     }
 
     /// Makes a builtin type callable and visible in builtins under its name.
@@ -93,8 +63,10 @@ impl Vm {
         self.dict_set_str(self.builtins, &name, Value::Obj(t));
     }
 
-    /// Checks the number of positional arguments: `name() takes exactly one argument`
-    /// style messages.
+    /// Checks the number of positional arguments with the messages of CPython's
+    /// argument clinic: `name() takes exactly one argument (0 given)`, `name() takes no
+    /// arguments (1 given)`, `name expected 2 arguments, got 1`, `name expected at least
+    /// 1 argument, got 0`, `name expected at most 2 arguments, got 3`.
     pub(crate) fn check_arity(
         &mut self,
         name: &str,
@@ -106,17 +78,44 @@ impl Vm {
         if n >= min && n <= max {
             return Ok(());
         }
-        let msg = if min == max && min == 1 {
-            format!("{name}() takes exactly one argument ({n} given)")
-        } else if min == max && min == 0 {
-            format!("{name}() takes no arguments ({n} given)")
-        } else if n < min {
-            let s = if min == 1 { "" } else { "s" };
-            format!("{name} expected at least {min} argument{s}, got {n}")
-        } else {
-            let s = if max == 1 { "" } else { "s" };
-            format!("{name} expected at most {max} argument{s}, got {n}")
+        let msg = match (min, max) {
+            (1, 1) => format!("{name}() takes exactly one argument ({n} given)"),
+            (0, 0) => format!("{name}() takes no arguments ({n} given)"),
+            _ => {
+                let (bound, count) = if n < min {
+                    ("at least ", min)
+                } else {
+                    ("at most ", max)
+                };
+                let bound = if min == max { "" } else { bound };
+                let s = if count == 1 { "" } else { "s" };
+                format!("{name} expected {bound}{count} argument{s}, got {n}")
+            }
         };
+        Err(self.type_error(msg))
+    }
+
+    /// Checks the number of positional arguments with the messages of functions that
+    /// CPython parses the older way: `name() takes at least 1 argument (0 given)`,
+    /// `name() takes at most 3 arguments (4 given)`.
+    pub(crate) fn check_arg_count(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        min: usize,
+        max: usize,
+    ) -> PyResult<()> {
+        let n = args.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        let (bound, count) = match (n < min, min == max) {
+            (_, true) => ("exactly", min),
+            (true, false) => ("at least", min),
+            (false, false) => ("at most", max),
+        };
+        let s = if count == 1 { "" } else { "s" };
+        let msg = format!("{name}() takes {bound} {count} argument{s} ({n} given)");
         Err(self.type_error(msg))
     }
 

@@ -1,12 +1,14 @@
 //! User classes: making one from a class body's namespace (bases, C3 MRO), calling one
-//! to make an instance (`__init__` runs as a frame of kind [`FrameKind::Init`]), and the
-//! names of user classes (`__module__`, `__qualname__`).
+//! to make an instance (`__init__` runs as a frame of kind [`FrameKind::Init`]), the
+//! names of user classes (`__module__`, `__qualname__`), and the attributes of classes
+//! (`type`'s namespace) and of every object (`__class__`).
 
 use std::rc::Rc;
 
 use crate::call::KwNames;
 use crate::exceptions::ExcKind;
 use crate::frame::FrameKind;
+use crate::objects::descr::{AttrDef, DescrKind, MethodDef, Params};
 use crate::objects::{Instance, Object, TypeObj};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
@@ -66,11 +68,7 @@ impl Vm {
             }
             None => Rc::from(name),
         };
-        // A class without a docstring still has `__doc__` in its own namespace.
-        if self.dict_get_str(ns, "__doc__").is_none() {
-            self.dict_set_str(ns, "__doc__", Value::None);
-        }
-        Ok(self.alloc(Object::Type(Box::new(TypeObj {
+        let class = self.alloc(Object::Type(Box::new(TypeObj {
             name: Rc::from(name),
             qualname,
             base: base_types.first().copied(),
@@ -79,7 +77,25 @@ impl Vm {
             dict: ns,
             user: true,
             ctor: None,
-        }))))
+        })));
+        self.add_class_defaults(class, ns);
+        Ok(class)
+    }
+
+    /// What a new class's namespace gets besides its body's names: a `__dict__`
+    /// attribute for its instances when no base gives them one, and `__doc__` (`None`
+    /// without a docstring).
+    fn add_class_defaults(&mut self, class: ObjRef, ns: ObjRef) {
+        let inherited = self
+            .lookup_in_mro(self.mro_of(class).iter().copied(), "__dict__")
+            .is_some();
+        if !inherited && self.dict_get_str(ns, "__dict__").is_none() {
+            let kind = DescrKind::GetSet(instance_dict_attr, Some(set_instance_dict_attr));
+            self.add_descr(class, "__dict__", kind);
+        }
+        if self.dict_get_str(ns, "__doc__").is_none() {
+            self.dict_set_str(ns, "__doc__", Value::None);
+        }
     }
 
     /// C3 linearization of `bases` (the new class's MRO without the class itself).
@@ -205,23 +221,278 @@ impl Vm {
         }
     }
 
-    /// The `__dict__` of an instance or exception, made on demand for exceptions when
-    /// `create` is set.
+    /// The `__dict__` of an instance, exception or function, made on demand for the
+    /// latter two when `create` is set.
     pub(crate) fn instance_dict(&mut self, r: ObjRef, create: bool) -> Option<ObjRef> {
-        match self.heap.get(r) {
-            Object::Instance(i) => Some(i.dict),
-            Object::Exception(e) => match e.dict {
-                Some(d) => Some(d),
-                None if create => {
-                    let d = self.new_dict();
-                    if let Object::Exception(e) = self.heap.get_mut(r) {
-                        e.dict = Some(d);
-                    }
-                    Some(d)
-                }
-                None => None,
-            },
-            _ => None,
+        let existing = match self.heap.get(r) {
+            Object::Instance(i) => return Some(i.dict),
+            Object::Exception(e) => e.dict,
+            Object::Function(f) => f.dict,
+            _ => return None,
+        };
+        if existing.is_some() || !create {
+            return existing;
+        }
+        let d = self.new_dict();
+        match self.heap.get_mut(r) {
+            Object::Exception(e) => e.dict = Some(d),
+            Object::Function(f) => f.dict = Some(d),
+            _ => {}
+        }
+        Some(d)
+    }
+
+    /// A new `__dict__` for an object: `new` must be a dict (deleting it is refused).
+    pub(crate) fn dict_arg_for_dict_attr(&mut self, new: Option<Value>) -> PyResult<ObjRef> {
+        let Some(new) = new else {
+            return Err(self.type_error("cannot delete __dict__"));
+        };
+        match new.as_obj() {
+            Some(d) if matches!(self.heap.get(d), Object::Dict(_)) => Ok(d),
+            _ => {
+                let msg = format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    self.type_name(new)
+                );
+                Err(self.type_error(msg))
+            }
         }
     }
+}
+
+/// `__dict__` of instances of user classes.
+fn instance_dict_attr(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let r = vm.obj_of(v);
+    Ok(vm.instance_dict(r, false).map_or(Value::None, Value::Obj))
+}
+
+/// `obj.__dict__ = d` replaces the namespace; `del obj.__dict__` empties it.
+fn set_instance_dict_attr(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    let d = match new {
+        Some(_) => vm.dict_arg_for_dict_attr(new)?,
+        None => vm.new_dict(),
+    };
+    if let Object::Instance(i) = vm.heap.get_mut(vm.obj_of(v)) {
+        i.dict = d;
+    }
+    Ok(())
+}
+
+/// `object` attributes.
+pub(crate) const OBJECT_ATTRS: &[AttrDef] = &[("__class__", class_of, Some(set_class))];
+
+fn class_of(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::Obj(vm.type_of(v)))
+}
+
+/// `obj.__class__ = cls`: only between user classes whose instances are alike (plain
+/// instances, or exceptions).
+fn set_class(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    let Some(new) = new else {
+        return Err(vm.type_error("can't delete __class__ attribute"));
+    };
+    let Some(cls) = vm.as_type(new) else {
+        let msg = format!(
+            "__class__ must be set to a class, not '{}' object",
+            vm.type_name(new)
+        );
+        return Err(vm.type_error(msg));
+    };
+    let old = vm.type_of(v);
+    if !vm.is_user_type(old) || !vm.is_user_type(cls) {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    let exc = vm.exc_class(ExcKind::BaseException);
+    if vm.is_subclass(old, exc) != vm.is_subclass(cls, exc) {
+        let msg = format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            vm.type_name_of_type(cls),
+            vm.type_name_of_type(old)
+        );
+        return Err(vm.type_error(msg));
+    }
+    match vm.heap.get_mut(vm.obj_of(v)) {
+        Object::Instance(i) => i.class = cls,
+        Object::Exception(e) => e.class = cls,
+        _ => {}
+    }
+    Ok(())
+}
+
+/// `type` methods.
+pub(crate) const TYPE_METHODS: &[MethodDef] = &[
+    ("mro", mro, Params::NoArgs),
+    ("__subclasses__", subclasses, Params::NoArgs),
+];
+
+/// `type` attributes.
+pub(crate) const TYPE_ATTRS: &[AttrDef] = &[
+    ("__name__", type_name, Some(set_type_name)),
+    ("__qualname__", type_qualname, Some(set_type_qualname)),
+    ("__doc__", type_doc, Some(set_type_doc)),
+    ("__module__", type_module, Some(set_type_module)),
+    ("__bases__", type_bases, None),
+    ("__dict__", type_dict, None),
+];
+
+/// `type` members.
+pub(crate) const TYPE_MEMBERS: &[AttrDef] =
+    &[("__mro__", type_mro, None), ("__base__", type_base, None)];
+
+/// The class `v` (the receiver of a `type` attribute or method).
+fn type_obj(vm: &Vm, v: Value) -> &TypeObj {
+    match vm.heap.get(vm.obj_of(v)) {
+        Object::Type(t) => t,
+        _ => unreachable!("type attribute of a non-type"),
+    }
+}
+
+/// The class `v`, mutably.
+fn type_obj_mut(vm: &mut Vm, v: Value) -> &mut TypeObj {
+    match vm.heap.get_mut(vm.obj_of(v)) {
+        Object::Type(t) => t,
+        _ => unreachable!("type attribute of a non-type"),
+    }
+}
+
+/// `[cls, *its bases in MRO order]`.
+fn mro_values(vm: &Vm, v: Value) -> Vec<Value> {
+    let t = type_obj(vm, v);
+    std::iter::once(v)
+        .chain(t.mro.iter().map(|&c| Value::Obj(c)))
+        .collect()
+}
+
+fn mro(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+    let items = mro_values(vm, args[0]);
+    Ok(vm.new_list(items))
+}
+
+/// `cls.__subclasses__()`: the live classes that name `cls` as a base, oldest first.
+fn subclasses(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+    let cls = vm.obj_of(args[0]);
+    let mut found: Vec<(u32, Value)> = vm
+        .heap
+        .objects()
+        .filter_map(|(r, born, obj)| match obj {
+            Object::Type(t) if t.bases.contains(&cls) => Some((born, Value::Obj(r))),
+            _ => None,
+        })
+        .collect();
+    found.sort_by_key(|&(born, _)| born);
+    let items = found.into_iter().map(|(_, c)| c).collect();
+    Ok(vm.new_list(items))
+}
+
+fn type_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let n = type_obj(vm, v).name.clone();
+    Ok(vm.new_str(&*n))
+}
+
+fn type_qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let n = type_obj(vm, v).qualname.clone();
+    Ok(vm.new_str(&*n))
+}
+
+/// The value for the special class attribute `what` of `v` (`__name__`, `__doc__`,
+/// ...): classes are only reached here when mutable, and these cannot be deleted.
+fn special_attr_value(vm: &mut Vm, v: Value, new: Option<Value>, what: &str) -> PyResult<Value> {
+    match new {
+        Some(new) => Ok(new),
+        None => {
+            let msg = format!(
+                "cannot delete '{what}' attribute of immutable type '{}'",
+                type_obj(vm, v).name
+            );
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+/// A new `__name__` or `__qualname__` (`what`) of the class `v`: a str.
+fn type_text_arg(vm: &mut Vm, v: Value, new: Option<Value>, what: &str) -> PyResult<Rc<str>> {
+    let new = special_attr_value(vm, v, new, what)?;
+    match vm.as_str(new) {
+        Some(s) => Ok(Rc::from(s)),
+        None => {
+            let msg = format!(
+                "can only assign string to {}.{what}, not '{}'",
+                type_obj(vm, v).name,
+                vm.type_name(new)
+            );
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+fn set_type_name(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    type_obj_mut(vm, v).name = type_text_arg(vm, v, new, "__name__")?;
+    Ok(())
+}
+
+fn set_type_qualname(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    type_obj_mut(vm, v).qualname = type_text_arg(vm, v, new, "__qualname__")?;
+    Ok(())
+}
+
+/// `__doc__`: a user class's own `__doc__` entry; builtin classes keep no doc strings.
+fn type_doc(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let t = type_obj(vm, v);
+    if !t.user {
+        return Ok(Value::None);
+    }
+    Ok(vm.dict_get_str(t.dict, "__doc__").unwrap_or(Value::None))
+}
+
+/// Stores the special class attribute `what` in the namespace of the class `v`.
+fn set_in_namespace(vm: &mut Vm, v: Value, new: Option<Value>, what: &str) -> PyResult<()> {
+    let new = special_attr_value(vm, v, new, what)?;
+    let dict = type_obj(vm, v).dict;
+    vm.forget_type_lookups();
+    vm.dict_set_str(dict, what, new);
+    Ok(())
+}
+
+fn set_type_doc(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    set_in_namespace(vm, v, new, "__doc__")
+}
+
+/// `__module__`: a user class's own `__module__` entry; `'builtins'` for builtin ones.
+fn type_module(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let t = type_obj(vm, v);
+    if !t.user {
+        return Ok(vm.new_str("builtins"));
+    }
+    match vm.dict_get_str(t.dict, "__module__") {
+        Some(m) => Ok(m),
+        None => Err(vm.err(ExcKind::AttributeError, "__module__")),
+    }
+}
+
+fn set_type_module(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    set_in_namespace(vm, v, new, "__module__")
+}
+
+fn type_bases(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let bases = type_obj(vm, v)
+        .bases
+        .iter()
+        .map(|&b| Value::Obj(b))
+        .collect();
+    Ok(vm.new_tuple(bases))
+}
+
+fn type_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::Obj(type_obj(vm, v).dict))
+}
+
+fn type_mro(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let items = mro_values(vm, v);
+    Ok(vm.new_tuple(items))
+}
+
+fn type_base(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(type_obj(vm, v).base.map_or(Value::None, Value::Obj))
 }

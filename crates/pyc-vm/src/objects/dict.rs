@@ -371,32 +371,36 @@ impl crate::vm::Vm {
 }
 
 use crate::builtins::Kw;
-use crate::objects::{NativeFn, Object, ViewKind};
+use crate::objects::descr::{MethodDef, Params};
+use crate::objects::{Object, ViewKind};
 use crate::vm::Vm;
 use crate::PyResult;
 
-/// `dict` methods: `(name, implementation, takes keywords)`.
-pub const METHODS: &[(&str, NativeFn, bool)] = &[
-    ("get", get, false),
-    ("keys", keys, false),
-    ("values", values, false),
-    ("items", items, false),
-    ("pop", pop, false),
-    ("popitem", popitem, false),
-    ("setdefault", setdefault, false),
-    ("update", update, true),
-    ("copy", copy, false),
-    ("clear", clear, false),
+/// `dict` methods.
+pub const METHODS: &[MethodDef] = &[
+    ("get", get, Params::Positional),
+    ("keys", keys, Params::NoArgs),
+    ("values", values, Params::NoArgs),
+    ("items", items, Params::NoArgs),
+    ("pop", pop, Params::Positional),
+    ("popitem", popitem, Params::NoArgs),
+    ("setdefault", setdefault, Params::Positional),
+    ("update", update, Params::Keywords),
+    ("copy", copy, Params::NoArgs),
+    ("clear", clear, Params::NoArgs),
 ];
 
+/// `dict` class methods.
+pub const CLASS_METHODS: &[MethodDef] = &[("fromkeys", fromkeys, Params::Positional)];
+
 /// `set` methods.
-pub const SET_METHODS: &[(&str, NativeFn, bool)] = &[
-    ("add", set_add, false),
-    ("remove", set_remove, false),
-    ("discard", set_discard, false),
-    ("update", set_update, false),
-    ("copy", copy, false),
-    ("clear", clear, false),
+pub const SET_METHODS: &[MethodDef] = &[
+    ("add", set_add, Params::One),
+    ("remove", set_remove, Params::One),
+    ("discard", set_discard, Params::One),
+    ("update", set_update, Params::Positional),
+    ("copy", copy, Params::NoArgs),
+    ("clear", clear, Params::NoArgs),
 ];
 
 fn this(vm: &Vm, args: &[Value]) -> ObjRef {
@@ -412,7 +416,6 @@ fn get(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 }
 
 fn view(vm: &mut Vm, args: &[Value], kind: ViewKind) -> PyResult<Value> {
-    vm.check_arity("keys", &args[1..], 0, 0)?;
     let d = this(vm, args);
     Ok(Value::Obj(vm.alloc(Object::DictView(kind, d))))
 }
@@ -440,7 +443,6 @@ fn pop(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 }
 
 fn popitem(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("popitem", &args[1..], 0, 0)?;
     let d = this(vm, args);
     match vm.dict_mut(d).pop_last() {
         Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),
@@ -470,7 +472,6 @@ fn update(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
 }
 
 fn copy(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("copy", &args[1..], 0, 0)?;
     let d = this(vm, args);
     let obj = match vm.heap.get(d) {
         Object::Set(t) => Object::Set(t.clone()),
@@ -481,20 +482,29 @@ fn copy(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 }
 
 fn clear(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("clear", &args[1..], 0, 0)?;
     let d = this(vm, args);
     vm.dict_mut(d).clear();
     Ok(Value::None)
 }
 
+/// `dict.fromkeys(iterable, value=None)`: a dict mapping each item to `value`.
+fn fromkeys(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("fromkeys", &args[1..], 1, 2)?;
+    let value = args.get(2).copied().unwrap_or(Value::None);
+    let keys = vm.collect_iterable(args[1])?;
+    let d = vm.new_dict();
+    for key in keys {
+        vm.dict_set(d, key, value)?;
+    }
+    Ok(Value::Obj(d))
+}
+
 fn set_add(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("set.add", &args[1..], 1, 1)?;
     vm.set_add(args[0], args[1])?;
     Ok(Value::None)
 }
 
 fn set_remove(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("set.remove", &args[1..], 1, 1)?;
     let d = this(vm, args);
     match vm.dict_del(d, args[1])? {
         Some(_) => Ok(Value::None),
@@ -503,7 +513,6 @@ fn set_remove(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 }
 
 fn set_discard(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("set.discard", &args[1..], 1, 1)?;
     let d = this(vm, args);
     vm.dict_del(d, args[1])?;
     Ok(Value::None)

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use crate::exceptions::ExcKind;
 use crate::frame::{Frame, FrameKind, Resumer};
+use crate::objects::descr::{AttrDef, MethodDef, Params};
 use crate::objects::{CodeData, Object};
 use crate::value::{ObjRef, Value};
 use crate::vm::{Vm, RECURSION_LIMIT};
@@ -277,18 +278,55 @@ impl Vm {
     }
 }
 
+/// `generator` methods.
+pub const METHODS: &[MethodDef] = &[
+    ("send", send, Params::One),
+    ("throw", throw, Params::Positional),
+    ("close", close, Params::NoArgs),
+];
+
+/// `generator` special methods.
+pub const SLOTS: &[MethodDef] = &[("__next__", next, Params::NoArgs)];
+
+/// `generator` attributes.
+pub const ATTRS: &[AttrDef] = &[("__name__", name, None), ("__qualname__", qualname, None)];
+
+/// `generator` members.
+pub const MEMBERS: &[AttrDef] = &[("gi_running", running, None)];
+
+/// The generator `v` (the descriptor call or attribute lookup checked the receiver).
+fn this(vm: &Vm, v: Value) -> &Generator {
+    match vm.heap.get(vm.obj_of(v)) {
+        Object::Generator(g) => g,
+        _ => unreachable!("generator method on a non-generator"),
+    }
+}
+
+fn name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let n = this(vm, v).code.code.name.clone();
+    Ok(vm.new_str(&*n))
+}
+
+fn qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let n = this(vm, v).qualname.clone();
+    Ok(vm.new_str(&*n))
+}
+
+fn running(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::Bool(this(vm, v).state == GenState::Running))
+}
+
 /// `generator.send(value)`.
-pub(crate) fn send(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
-    vm.check_arity("send", &args[1..], 1, 1)?;
-    let g = gen_arg(vm, args[0], "send")?;
+fn send(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+    let g = vm.obj_of(args[0]);
     vm.gen_send(g, args[1])
 }
 
 /// `generator.throw(exc)` or `generator.throw(type, value)`: raises the exception where
 /// the generator is suspended.
-pub(crate) fn throw(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+fn throw(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
     vm.check_arity("throw", &args[1..], 1, 3)?;
-    let g = gen_arg(vm, args[0], "throw")?;
+    let g = vm.obj_of(args[0]);
     // `throw(type, value)`: `value` itself when it is already an instance of `type`.
     let typ = args[1];
     let is_exception = typ.as_obj().is_some_and(|r| match vm.heap.get(r) {
@@ -323,28 +361,13 @@ pub(crate) fn throw(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> P
 }
 
 /// `generator.close()`.
-pub(crate) fn close(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
-    vm.check_arity("close", &args[1..], 0, 0)?;
-    let g = gen_arg(vm, args[0], "close")?;
+fn close(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+    let g = vm.obj_of(args[0]);
     vm.gen_close(g)
 }
 
 /// `generator.__next__()`.
-pub(crate) fn next(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
-    vm.check_arity("__next__", &args[1..], 0, 0)?;
-    let g = gen_arg(vm, args[0], "__next__")?;
+fn next(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+    let g = vm.obj_of(args[0]);
     vm.gen_send(g, Value::None)
-}
-
-fn gen_arg(vm: &mut Vm, v: Value, name: &str) -> PyResult<ObjRef> {
-    match vm.as_generator(v) {
-        Some(g) => Ok(g),
-        None => {
-            let msg = format!(
-                "descriptor '{name}' for 'generator' objects doesn't apply to a '{}' object",
-                vm.type_name(v)
-            );
-            Err(vm.type_error(msg))
-        }
-    }
 }

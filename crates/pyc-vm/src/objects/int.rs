@@ -6,7 +6,8 @@ use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::builtins::Kw;
-use crate::objects::{NativeFn, Object};
+use crate::objects::descr::{AttrDef, MethodDef, Params};
+use crate::objects::Object;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
@@ -31,14 +32,21 @@ pub fn floor_mod(a: i64, b: i64) -> i64 {
     }
 }
 
-/// `int` methods: `(name, implementation, takes keywords)`.
-pub const METHODS: &[(&str, NativeFn, bool)] = &[
-    ("bit_length", bit_length, false),
-    ("conjugate", conjugate, false),
+/// `int` methods.
+pub const METHODS: &[MethodDef] = &[
+    ("bit_length", bit_length, Params::NoArgs),
+    ("conjugate", int_self, Params::NoArgs),
+];
+
+/// `int` attributes.
+pub const ATTRS: &[AttrDef] = &[
+    ("real", int_self_attr, None),
+    ("imag", zero, None),
+    ("numerator", int_self_attr, None),
+    ("denominator", one, None),
 ];
 
 fn bit_length(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("int.bit_length", &args[1..], 0, 0)?;
     let n = match args[0] {
         Value::Int(i) => u64::from(64 - i.unsigned_abs().leading_zeros()),
         v => vm.to_bigint(v).unwrap_or_default().bits(),
@@ -46,12 +54,25 @@ fn bit_length(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
-fn conjugate(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("int.conjugate", &args[1..], 0, 0)?;
+/// The int itself, as an exact `int` (`True.conjugate()` is `1`).
+fn int_self(_vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     Ok(match args[0] {
         Value::Bool(b) => Value::Int(b as i64),
         v => v,
     })
+}
+
+/// `real` and `numerator`: the int itself.
+fn int_self_attr(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    int_self(vm, &[v], &[])
+}
+
+fn zero(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
+    Ok(Value::Int(0))
+}
+
+fn one(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
+    Ok(Value::Int(1))
 }
 
 impl Vm {

@@ -1,31 +1,34 @@
 //! Methods of `list` and `tuple`.
 
 use crate::builtins::Kw;
-use crate::objects::{NativeFn, Object};
+use crate::objects::descr::{MethodDef, Params};
+use crate::objects::Object;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
-/// `list` methods: `(name, implementation, takes keywords)`.
-pub const METHODS: &[(&str, NativeFn, bool)] = &[
-    ("append", append, false),
-    ("extend", extend, false),
-    ("pop", pop, false),
-    ("insert", insert, false),
-    ("remove", remove, false),
-    ("index", index, false),
-    ("count", count, false),
-    ("sort", sort, true),
-    ("reverse", reverse, false),
-    ("copy", copy, false),
-    ("clear", clear, false),
+/// `list` methods.
+pub const METHODS: &[MethodDef] = &[
+    ("append", append, Params::One),
+    ("extend", extend, Params::One),
+    ("pop", pop, Params::Positional),
+    ("insert", insert, Params::Positional),
+    ("remove", remove, Params::One),
+    ("index", index, Params::Positional),
+    ("count", count, Params::One),
+    ("sort", sort, Params::Keywords),
+    ("reverse", reverse, Params::NoArgs),
+    ("copy", copy, Params::NoArgs),
+    ("clear", clear, Params::NoArgs),
 ];
 
 /// `tuple` methods.
-pub const TUPLE_METHODS: &[(&str, NativeFn, bool)] =
-    &[("index", index, false), ("count", count, false)];
+pub const TUPLE_METHODS: &[MethodDef] = &[
+    ("index", index, Params::Positional),
+    ("count", count, Params::One),
+];
 
-/// The list `args[0]` (methods are only found on lists, so this holds).
+/// The list `args[0]` (the descriptor call checked the receiver).
 fn this(vm: &Vm, args: &[Value]) -> ObjRef {
     vm.obj_of(args[0])
 }
@@ -38,14 +41,12 @@ fn items_mut(vm: &mut Vm, r: ObjRef) -> &mut Vec<Value> {
 }
 
 fn append(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("list.append", &args[1..], 1, 1)?;
     let r = this(vm, args);
     items_mut(vm, r).push(args[1]);
     Ok(Value::None)
 }
 
 fn extend(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("list.extend", &args[1..], 1, 1)?;
     let r = this(vm, args);
     vm.list_extend(r, args[1])?;
     Ok(Value::None)
@@ -87,7 +88,6 @@ fn insert(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 }
 
 fn remove(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("list.remove", &args[1..], 1, 1)?;
     let r = this(vm, args);
     match vm.seq_position(args[0], args[1], 0, usize::MAX)? {
         Some(p) => {
@@ -123,7 +123,6 @@ fn index(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 }
 
 fn count(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("count", &args[1..], 1, 1)?;
     let mut n = 0;
     let mut i = 0;
     while let Some(x) = vm.seq_items(args[0]).and_then(|s| s.get(i).copied()) {
@@ -152,14 +151,12 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
 }
 
 fn reverse(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("reverse", &args[1..], 0, 0)?;
     let r = this(vm, args);
     items_mut(vm, r).reverse();
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("copy", &args[1..], 0, 0)?;
     let items = vm
         .seq_items(args[0])
         .map(<[Value]>::to_vec)
@@ -168,7 +165,6 @@ fn copy(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 }
 
 fn clear(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("clear", &args[1..], 0, 0)?;
     let r = this(vm, args);
     items_mut(vm, r).clear();
     Ok(Value::None)

@@ -1,15 +1,22 @@
 //! The heap object kinds and their data.
 //!
 //! Submodules hold the behaviour of each kind: [`dict`] (the insertion-ordered hash table
-//! also used for sets), [`int`] (unbounded ints), [`str`], [`list`], [`seq`] (indexing and
-//! slicing shared by list, tuple and str), [`class`] (user classes and their instances),
-//! [`generator`] (generator objects).
+//! also used for sets), [`int`] (unbounded ints), [`float`], [`str`], [`list`], [`range`]
+//! (with `slice`), [`seq`] (indexing and slicing shared by list, tuple and str),
+//! [`class`] (user classes and their instances, and the attributes of classes),
+//! [`function`] (the attributes of functions, code objects, cells and other callables),
+//! [`generator`] (generator objects), [`descr`] (the descriptors in builtin types'
+//! namespaces, through which their methods and attributes are found and called).
 
 pub mod class;
+pub mod descr;
 pub mod dict;
+pub mod float;
+pub mod function;
 pub mod generator;
 pub mod int;
 pub mod list;
+pub mod range;
 pub mod seq;
 pub mod str;
 
@@ -21,6 +28,7 @@ use pyc_bytecode::CodeObject;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
+pub use descr::Descr;
 pub use dict::Dict;
 pub use generator::Generator;
 
@@ -49,9 +57,12 @@ pub enum Object {
     Code(Rc<CodeData>),
     /// A class.
     Type(Box<TypeObj>),
-    /// A function implemented in Rust (also unbound methods of builtin types).
+    /// A builtin function implemented in Rust.
     Builtin(Box<Builtin>),
-    /// A bound method: `(function, self)`.
+    /// A method, class method, special method or attribute of a builtin type.
+    Descr(Box<Descr>),
+    /// A bound method: `(function, self)`; with a method descriptor as the function, a
+    /// bound builtin method.
     Method(Value, Value),
     /// An exception instance.
     Exception(Box<ExcObj>),
@@ -170,6 +181,8 @@ pub struct Function {
     pub doc: Value,
     /// `__name__` and `__qualname__` once assigned; until then the code object's.
     pub renamed: Option<Box<(Rc<str>, Rc<str>)>>,
+    /// `__module__` once assigned (`Null` until then: the globals' `__name__`).
+    pub module: Value,
 }
 
 impl Function {
@@ -206,7 +219,7 @@ pub struct TypeObj {
     pub ctor: Option<NativeFn>,
 }
 
-/// A builtin function or unbound builtin method.
+/// A builtin function.
 pub struct Builtin {
     /// `__name__`.
     pub name: &'static str,
@@ -214,8 +227,6 @@ pub struct Builtin {
     pub f: NativeFn,
     /// Whether keyword arguments are accepted.
     pub takes_kw: bool,
-    /// For methods, the name of the owning type (`'append' of 'list'`).
-    pub owner: Option<&'static str>,
 }
 
 /// One traceback entry: a frame the exception passed through.
@@ -243,6 +254,9 @@ pub struct ExcObj {
     pub suppress_context: bool,
     /// `__dict__`, made on first attribute store.
     pub dict: Option<ObjRef>,
+    /// `StopIteration.value` or `SystemExit.code` once assigned (`Null` until then: they
+    /// follow from `args`).
+    pub payload: Value,
 }
 
 /// Which part of a dict a view or iterator yields.

@@ -3,57 +3,57 @@
 use num_traits::{Signed, ToPrimitive};
 
 use crate::builtins::Kw;
-use crate::objects::NativeFn;
+use crate::objects::descr::{MethodDef, Params};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::PyResult;
 
-/// `str` methods: `(name, implementation, takes keywords)`.
-pub const METHODS: &[(&str, NativeFn, bool)] = &[
-    ("join", join, false),
-    ("split", split, true),
-    ("rsplit", rsplit, true),
-    ("splitlines", splitlines, true),
-    ("strip", strip, false),
-    ("lstrip", lstrip, false),
-    ("rstrip", rstrip, false),
-    ("upper", upper, false),
-    ("lower", lower, false),
-    ("title", title, false),
-    ("capitalize", capitalize, false),
-    ("swapcase", swapcase, false),
-    ("replace", replace, false),
-    ("startswith", startswith, false),
-    ("endswith", endswith, false),
-    ("find", find, false),
-    ("rfind", rfind, false),
-    ("index", index, false),
-    ("rindex", rindex, false),
-    ("partition", partition, false),
-    ("rpartition", rpartition, false),
-    ("casefold", casefold, false),
-    ("expandtabs", expandtabs, true),
-    ("removeprefix", removeprefix, false),
-    ("removesuffix", removesuffix, false),
-    ("isidentifier", isidentifier, false),
-    ("isnumeric", isnumeric, false),
-    ("isdecimal", isdecimal, false),
-    ("istitle", istitle, false),
-    ("count", count, false),
-    ("format", format, true),
-    ("isdigit", isdigit, false),
-    ("isalpha", isalpha, false),
-    ("isalnum", isalnum, false),
-    ("isspace", isspace, false),
-    ("isupper", isupper, false),
-    ("islower", islower, false),
-    ("zfill", zfill, false),
-    ("center", center, false),
-    ("ljust", ljust, false),
-    ("rjust", rjust, false),
+/// `str` methods.
+pub const METHODS: &[MethodDef] = &[
+    ("join", join, Params::One),
+    ("split", split, Params::Keywords),
+    ("rsplit", rsplit, Params::Keywords),
+    ("splitlines", splitlines, Params::Keywords),
+    ("strip", strip, Params::Positional),
+    ("lstrip", lstrip, Params::Positional),
+    ("rstrip", rstrip, Params::Positional),
+    ("upper", upper, Params::NoArgs),
+    ("lower", lower, Params::NoArgs),
+    ("title", title, Params::NoArgs),
+    ("capitalize", capitalize, Params::NoArgs),
+    ("swapcase", swapcase, Params::NoArgs),
+    ("replace", replace, Params::Positional),
+    ("startswith", startswith, Params::Positional),
+    ("endswith", endswith, Params::Positional),
+    ("find", find, Params::Positional),
+    ("rfind", rfind, Params::Positional),
+    ("index", index, Params::Positional),
+    ("rindex", rindex, Params::Positional),
+    ("partition", partition, Params::One),
+    ("rpartition", rpartition, Params::One),
+    ("casefold", casefold, Params::NoArgs),
+    ("expandtabs", expandtabs, Params::Keywords),
+    ("removeprefix", removeprefix, Params::One),
+    ("removesuffix", removesuffix, Params::One),
+    ("isidentifier", isidentifier, Params::NoArgs),
+    ("isnumeric", isnumeric, Params::NoArgs),
+    ("isdecimal", isdecimal, Params::NoArgs),
+    ("istitle", istitle, Params::NoArgs),
+    ("count", count, Params::Positional),
+    ("format", format, Params::Keywords),
+    ("isdigit", isdigit, Params::NoArgs),
+    ("isalpha", isalpha, Params::NoArgs),
+    ("isalnum", isalnum, Params::NoArgs),
+    ("isspace", isspace, Params::NoArgs),
+    ("isupper", isupper, Params::NoArgs),
+    ("islower", islower, Params::NoArgs),
+    ("zfill", zfill, Params::One),
+    ("center", center, Params::Positional),
+    ("ljust", ljust, Params::Positional),
+    ("rjust", rjust, Params::Positional),
 ];
 
-/// The text of `args[0]` (the receiver).
+/// The text of `args[0]` (the receiver, a str: the descriptor call checked it).
 fn text(vm: &Vm, args: &[Value]) -> String {
     vm.as_str(args[0]).unwrap_or("").to_string()
 }
@@ -63,7 +63,6 @@ fn new(vm: &mut Vm, s: impl Into<Box<str>>) -> PyResult<Value> {
 }
 
 fn join(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("str.join", &args[1..], 1, 1)?;
     let sep = text(vm, args);
     let items = vm.collect_iterable(args[1])?;
     let mut out = String::new();
@@ -87,7 +86,7 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 
 /// `(sep, maxsplit)` of `split`/`rsplit`.
 fn split_args(vm: &mut Vm, args: &[Value], kw: &Kw, name: &str) -> PyResult<(Option<String>, i64)> {
-    vm.check_arity(name, &args[1..], 0, 2)?;
+    vm.check_arg_count(name, &args[1..], 0, 2)?;
     let sep_kw = vm.kwarg(name, kw, "sep", &["sep", "maxsplit"])?;
     let max_kw = vm.kwarg(name, kw, "maxsplit", &["sep", "maxsplit"])?;
     let sep = match args.get(1).copied().or(sep_kw) {
@@ -338,18 +337,42 @@ fn affixes(vm: &mut Vm, v: Value, name: &str) -> PyResult<Vec<String>> {
     }
 }
 
+/// `startswith`/`endswith(affix[, start[, end]])`.
+fn affix_test(vm: &mut Vm, args: &[Value], name: &str, prefix: bool) -> PyResult<Value> {
+    vm.check_arg_count(name, &args[1..], 1, 3)?;
+    let Some(s) = window(vm, args, 2)? else {
+        return Ok(Value::Bool(false));
+    };
+    let ps = affixes(vm, args[1], name)?;
+    let test = |p: &String| {
+        if prefix {
+            s.starts_with(p.as_str())
+        } else {
+            s.ends_with(p.as_str())
+        }
+    };
+    Ok(Value::Bool(ps.iter().any(test)))
+}
+
 fn startswith(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("startswith", &args[1..], 1, 1)?;
-    let s = text(vm, args);
-    let ps = affixes(vm, args[1], "startswith")?;
-    Ok(Value::Bool(ps.iter().any(|p| s.starts_with(p.as_str()))))
+    affix_test(vm, args, "startswith", true)
 }
 
 fn endswith(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("endswith", &args[1..], 1, 1)?;
+    affix_test(vm, args, "endswith", false)
+}
+
+/// The part of the receiver's text between the optional `start` and `end` arguments at
+/// `args[i]` and `args[i + 1]`, as slicing picks it; `None` when `start` lies past `end`
+/// or past the end of the text.
+fn window(vm: &mut Vm, args: &[Value], i: usize) -> PyResult<Option<String>> {
     let s = text(vm, args);
-    let ps = affixes(vm, args[1], "endswith")?;
-    Ok(Value::Bool(ps.iter().any(|p| s.ends_with(p.as_str()))))
+    let n = s.chars().count();
+    let (start, end) = bounds(vm, args, i, n)?;
+    if start > end || start > n {
+        return Ok(None);
+    }
+    Ok(Some(s.chars().skip(start).take(end - start).collect()))
 }
 
 /// A `str` argument of the search methods (`must be str, not int`).
@@ -436,12 +459,6 @@ fn rindex(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 
 /// `partition`/`rpartition`: `(head, sep, tail)` around the first/last `sep`.
 fn partition_with(vm: &mut Vm, args: &[Value], last: bool) -> PyResult<Value> {
-    let name = if last {
-        "str.rpartition"
-    } else {
-        "str.partition"
-    };
-    vm.check_arity(name, &args[1..], 1, 1)?;
     let s = text(vm, args);
     let sep = sub_arg(vm, args[1])?;
     if sep.is_empty() {
@@ -511,7 +528,6 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
 }
 
 fn strip_affix(vm: &mut Vm, args: &[Value], name: &str, prefix: bool) -> PyResult<Value> {
-    vm.check_arity(&format!("str.{name}"), &args[1..], 1, 1)?;
     let s = text(vm, args);
     let a = vm.str_arg(args[1], &format!("{name}() argument"))?;
     let out = if prefix {
@@ -569,10 +585,14 @@ fn istitle(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     Ok(Value::Bool(cased))
 }
 
+/// `count(sub[, start[, end]])`.
 fn count(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("count", &args[1..], 1, 1)?;
-    let s = text(vm, args);
+    vm.check_arg_count("count", &args[1..], 1, 3)?;
+    let window = window(vm, args, 2)?;
     let sub = sub_arg(vm, args[1])?;
+    let Some(s) = window else {
+        return Ok(Value::Int(0));
+    };
     let n = if sub.is_empty() {
         s.chars().count() + 1
     } else {
@@ -686,7 +706,6 @@ fn islower(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 }
 
 fn zfill(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("zfill", &args[1..], 1, 1)?;
     let s = text(vm, args);
     let width = vm.int_arg(args[1])?.max(0) as usize;
     let n = s.chars().count();
