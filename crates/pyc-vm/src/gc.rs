@@ -16,9 +16,10 @@
 //! roots above. Instead of asking every such place to register them, the VM makes them
 //! safe by construction: whenever native code hands control to Python
 //! ([`crate::vm::Vm::suspend_native`], used by every nested dispatch loop and every
-//! native call of a callable), it records the heap's allocation serial as the *pin
-//! boundary*, and a collection treats every object allocated at or before the boundary
-//! as a root. Whatever the suspended Rust code holds was obtained before it handed over
+//! native call of a callable), the heap starts a new *epoch* and the previous one becomes
+//! the *pin boundary*; a collection treats every object from an epoch at or before the
+//! boundary as a root (objects allocated while nothing is suspended count as epoch 0 or
+//! older, see [`crate::heap::Heap::born`]). Whatever the suspended Rust code holds was obtained before it handed over
 //! control, so it is older than the boundary and survives, together with everything it
 //! reaches; garbage made by the Python code running meanwhile is collected as usual.
 //! When control comes back the boundary returns to its previous value, so at the top
@@ -67,7 +68,7 @@ impl Marker {
             return;
         }
         for i in 0..heap.slots.len() {
-            if heap.born[i] <= boundary && heap.slots[i].is_some() && !heap.marks[i] {
+            if heap.born(i) <= boundary && heap.slots[i].is_some() && !heap.marks[i] {
                 heap.marks[i] = true;
                 self.work.push(heap.reference(i));
             }
@@ -263,11 +264,12 @@ mod tests {
     }
 
     #[test]
-    fn pinning_survives_the_allocation_serial_wrapping_around() {
+    fn pinning_survives_the_epoch_wrapping_around() {
         let mut vm = quiet_vm();
         let held = vm.new_str("held across the wrap");
         vm.suspend_native(|vm| {
-            vm.heap.serial = u32::MAX;
+            vm.heap.epoch = u32::MAX;
+            vm.suspend_native(|_| {});
             let young = vm.new_str("allocated after the wrap");
             vm.collect_garbage();
             // Everything live at the wrap is pinned; what came after is not.

@@ -71,12 +71,16 @@ pub struct Heap {
     pub(crate) slots: Vec<Option<Object>>,
     /// The collector's mark bits, one per slot, kept apart so slots stay small.
     pub(crate) marks: Vec<bool>,
-    /// Per slot, the serial number of the allocation that last filled it: the age the
-    /// collector's pinning compares (see [`crate::gc`]).
+    /// Per slot, the epoch in which its object was allocated *while native code was
+    /// suspended*; the collector's pinning compares it with the pin boundary (see
+    /// [`crate::gc`]). Only such allocations write it: an allocation with nothing
+    /// suspended leaves the slot's old, smaller-or-equal epoch (or none: the vector may be
+    /// shorter than `slots`, missing entries being 0), which every later boundary pins
+    /// anyway. So programs that never call back from native code never pay for it.
     pub(crate) born: Vec<u32>,
-    /// The serial number of the latest allocation (0 before the first).
-    pub(crate) serial: u32,
-    /// Objects born at or before this serial are pinned: suspended native code may hold
+    /// The current epoch: one more each time native code is suspended.
+    pub(crate) epoch: u32,
+    /// Objects whose epoch is at most this are pinned: suspended native code may hold
     /// them (see [`crate::gc`]). 0 when no native code is suspended.
     pub(crate) pin_boundary: u32,
     /// Per slot, how many times it was filled: what a reference's generation must match.
@@ -102,7 +106,7 @@ impl Heap {
             slots: Vec::new(),
             marks: Vec::new(),
             born: Vec::new(),
-            serial: 0,
+            epoch: 1,
             pin_boundary: 0,
             #[cfg(any(debug_assertions, feature = "gc-stress"))]
             generations: Vec::new(),
@@ -118,26 +122,23 @@ impl Heap {
     pub fn alloc(&mut self, obj: Object) -> ObjRef {
         self.live += 1;
         self.allocated_since_gc += 1;
-        if self.serial == u32::MAX {
-            self.renumber();
-        }
-        self.serial += 1;
         let i = match self.free.pop() {
             Some(i) => {
                 self.slots[i as usize] = Some(obj);
-                self.born[i as usize] = self.serial;
                 i
             }
             None => {
                 let i = u32::try_from(self.slots.len()).expect("heap exceeds 2^32 objects");
                 self.slots.push(Some(obj));
                 self.marks.push(false);
-                self.born.push(self.serial);
                 #[cfg(any(debug_assertions, feature = "gc-stress"))]
                 self.generations.push(0);
                 i
             }
         };
+        if self.pin_boundary != 0 {
+            self.born_young(i as usize);
+        }
         #[cfg(any(debug_assertions, feature = "gc-stress"))]
         {
             let generation = &mut self.generations[i as usize];
@@ -155,30 +156,51 @@ impl Heap {
         ObjRef::new(i as u32, 0)
     }
 
-    /// When the allocation serial would overflow: every live object counts as born at
-    /// serial 1, and a current pin boundary pins them all. This only ever pins more than
-    /// before, and a boundary saved by a suspended caller and restored later also pins at
-    /// least what it did, so no held object can be freed; it happens once per 2^32
-    /// allocations.
+    /// Records that slot `i` was filled in the current epoch, while native code is
+    /// suspended.
+    #[inline(never)]
+    fn born_young(&mut self, i: usize) {
+        if self.born.len() <= i {
+            self.born.resize(i + 1, 0);
+        }
+        self.born[i] = self.epoch;
+    }
+
+    /// The epoch a collection compares for slot `i`.
+    #[inline]
+    pub(crate) fn born(&self, i: usize) -> u32 {
+        self.born.get(i).copied().unwrap_or(0)
+    }
+
+    /// Starts a new epoch as native code is suspended; returns the pin boundary for it:
+    /// every object allocated so far has an epoch at most that.
+    pub(crate) fn begin_epoch(&mut self) -> u32 {
+        if self.epoch == u32::MAX {
+            self.renumber();
+        }
+        let boundary = self.epoch;
+        self.epoch += 1;
+        boundary
+    }
+
+    /// When the epoch would overflow: every object counts as born in epoch 1 and a
+    /// current pin boundary becomes 1, so it pins them all. This only ever pins more
+    /// than before — a boundary saved by a suspended caller and restored later is at
+    /// least 1 and pins at least what it did — so no held object can be freed; it
+    /// happens once per 2^32 suspensions.
     #[cold]
     fn renumber(&mut self) {
-        for (born, slot) in self.born.iter_mut().zip(&self.slots) {
-            *born = u32::from(slot.is_some());
-        }
-        self.serial = 1;
+        self.born.fill(1);
+        self.epoch = 1;
         if self.pin_boundary > 0 {
             self.pin_boundary = 1;
         }
     }
 
-    /// Every live object with its reference and the serial number of its allocation
-    /// (later allocations have larger ones), in slot order.
-    pub(crate) fn objects(&self) -> impl Iterator<Item = (ObjRef, u32, &Object)> {
-        self.slots
-            .iter()
-            .zip(&self.born)
-            .enumerate()
-            .filter_map(|(i, (slot, &born))| Some((self.reference(i), born, slot.as_ref()?)))
+    /// Every live object with its reference, in slot order.
+    pub(crate) fn objects(&self) -> impl Iterator<Item = (ObjRef, &Object)> {
+        let slots = self.slots.iter().enumerate();
+        slots.filter_map(|(i, slot)| Some((self.reference(i), slot.as_ref()?)))
     }
 
     /// The object behind `r`. A reference always points at a live object: the collector

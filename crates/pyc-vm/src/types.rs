@@ -111,6 +111,7 @@ pub(crate) fn new_type(heap: &mut Heap, name: &str, base: Option<ObjRef>) -> Obj
         dict,
         user: false,
         ctor: None,
+        created: crate::objects::next_class_serial(),
     })))
 }
 

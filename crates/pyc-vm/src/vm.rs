@@ -191,7 +191,7 @@ impl Vm {
     #[inline]
     pub(crate) fn suspend_native<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
         let saved = self.heap.pin_boundary;
-        self.heap.pin_boundary = self.heap.serial;
+        self.heap.pin_boundary = self.heap.begin_epoch();
         let r = f(self);
         self.heap.pin_boundary = saved;
         r

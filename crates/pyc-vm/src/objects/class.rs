@@ -77,6 +77,7 @@ impl Vm {
             dict: ns,
             user: true,
             ctor: None,
+            created: crate::objects::next_class_serial(),
         })));
         self.add_class_defaults(class, ns);
         Ok(class)
@@ -373,15 +374,15 @@ fn mro(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value
 /// `cls.__subclasses__()`: the live classes that name `cls` as a base, oldest first.
 fn subclasses(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
     let cls = vm.obj_of(args[0]);
-    let mut found: Vec<(u32, Value)> = vm
+    let mut found: Vec<(u64, Value)> = vm
         .heap
         .objects()
-        .filter_map(|(r, born, obj)| match obj {
-            Object::Type(t) if t.bases.contains(&cls) => Some((born, Value::Obj(r))),
+        .filter_map(|(r, obj)| match obj {
+            Object::Type(t) if t.bases.contains(&cls) => Some((t.created, Value::Obj(r))),
             _ => None,
         })
         .collect();
-    found.sort_by_key(|&(born, _)| born);
+    found.sort_by_key(|&(created, _)| created);
     let items = found.into_iter().map(|(_, c)| c).collect();
     Ok(vm.new_list(items))
 }

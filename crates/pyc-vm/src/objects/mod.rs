@@ -217,6 +217,20 @@ pub struct TypeObj {
     pub user: bool,
     /// What calling the class does; receives the class as `args[0]`.
     pub ctor: Option<NativeFn>,
+    /// When the class was made, relative to the others (`__subclasses__` lists the
+    /// oldest first).
+    pub created: u64,
+}
+
+/// A number larger than any given before: the `created` of a new class.
+pub(crate) fn next_class_serial() -> u64 {
+    thread_local! {
+        static SERIAL: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    SERIAL.with(|s| {
+        s.set(s.get() + 1);
+        s.get()
+    })
 }
 
 /// A builtin function.
