@@ -482,7 +482,14 @@ impl Vm {
                 n
             }
             None => {
-                let items = self.collect_iterable(args)?;
+                let func = self.stack[if self.stack[slot].is_null() {
+                    slot + 1
+                } else {
+                    slot
+                }];
+                let items = self
+                    .collect_iterable(args)
+                    .map_err(|e| self.not_iterable_after_star(e, args, Some(func)))?;
                 let n = items.len();
                 self.extend_stack(items);
                 n

@@ -494,7 +494,7 @@ impl Vm {
             Opcode::ListExtend => {
                 let it = self.pop();
                 let list = self.stack[self.sp - arg];
-                self.list_extend(self.obj_of(list), it)
+                self.list_extend_star(self.obj_of(list), it)
             }
             Opcode::SetUpdate => {
                 let it = self.pop();

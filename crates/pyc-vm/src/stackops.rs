@@ -25,6 +25,61 @@ impl Vm {
         Ok(())
     }
 
+    /// `LIST_EXTEND`: [`Vm::list_extend`] with CPython's message for a `*` operand
+    /// that is not iterable.
+    pub(crate) fn list_extend_star(&mut self, list: ObjRef, it: Value) -> PyResult<()> {
+        self.list_extend(list, it)
+            .map_err(|e| self.not_iterable_after_star(e, it, None))
+    }
+
+    /// What a failure `e` to iterate a `*` operand `v` raises: CPython's `Value after *
+    /// must be an iterable` (or, for the one `*` argument of `call`, `f() argument after *
+    /// must be an iterable`) when `v` does not even claim to be iterable, else `e` itself.
+    pub(crate) fn not_iterable_after_star(
+        &mut self,
+        e: ObjRef,
+        v: Value,
+        call: Option<Value>,
+    ) -> ObjRef {
+        let type_error = self.exc_class(crate::exceptions::ExcKind::TypeError);
+        if !self.exc_matches(e, type_error) || self.claims_iterable(v) {
+            return e;
+        }
+        let tname = self.type_name(v);
+        let msg = match call {
+            Some(f) => format!(
+                "{} argument after * must be an iterable, not {tname}",
+                self.function_str(f)
+            ),
+            None => format!("Value after * must be an iterable, not {tname}"),
+        };
+        self.type_error(msg)
+    }
+
+    /// Whether `v`'s type can be iterated at all (has `__iter__`, or `__getitem__` for
+    /// the sequence protocol), whether or not iterating it then succeeds.
+    fn claims_iterable(&self, v: Value) -> bool {
+        if self.is_user_value(v) {
+            let t = self.type_of(v);
+            return self.lookup_in_type(t, "__iter__").is_some()
+                || self.lookup_in_type(t, "__getitem__").is_some();
+        }
+        v.as_obj().is_some_and(|r| {
+            matches!(
+                self.heap.get(r),
+                Object::List(_)
+                    | Object::Tuple(_)
+                    | Object::Str(_)
+                    | Object::Dict(_)
+                    | Object::Set(_)
+                    | Object::DictView(..)
+                    | Object::Range(..)
+                    | Object::Iter(_)
+                    | Object::Generator(_)
+            )
+        })
+    }
+
     /// `set.add(v)`.
     pub(crate) fn set_add(&mut self, set: Value, v: Value) -> PyResult<()> {
         let r = self.obj_of(set);
