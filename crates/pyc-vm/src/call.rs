@@ -161,6 +161,13 @@ impl Vm {
                 return self.call_class(fr, ret_base, fpos, nargs, kwnames)
             }
             Object::Type(t) => match t.ctor {
+                Some(_)
+                    if !ctor_takes_keywords(&t.name)
+                        && kwnames.as_ref().is_some_and(|k| !k.is_empty()) =>
+                {
+                    let msg = format!("{}() takes no keyword arguments", t.name);
+                    return Err(self.type_error(msg));
+                }
                 Some(f) => self.call_native(f, Some(func), fpos + 1, nargs, kwnames)?,
                 None => {
                     let msg = format!("cannot create '{}' instances", t.name);
@@ -633,4 +640,26 @@ impl Vm {
         self.push(Value::Obj(r));
         true
     }
+}
+
+/// Whether calling the builtin type `name` accepts keyword arguments at all (CPython's
+/// others answer `X() takes no keyword arguments`).
+fn ctor_takes_keywords(name: &str) -> bool {
+    !matches!(
+        name,
+        "float"
+            | "list"
+            | "tuple"
+            | "set"
+            | "frozenset"
+            | "range"
+            | "map"
+            | "filter"
+            | "reversed"
+            | "bool"
+            | "slice"
+            | "super"
+            | "staticmethod"
+            | "classmethod"
+    )
 }

@@ -448,8 +448,9 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
 }
 
 fn sorted(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
-    let key = vm.kwarg("sorted", kw, "key", &["key", "reverse"])?;
-    let reverse = vm.kwarg("sorted", kw, "reverse", &["key", "reverse"])?;
+    // CPython's sorted() hands its keywords to list.sort(), which names itself.
+    let key = vm.kwarg("sort", kw, "key", &["key", "reverse"])?;
+    let reverse = vm.kwarg("sort", kw, "reverse", &["key", "reverse"])?;
     if args.len() != 1 {
         let msg = format!("sorted expected 1 argument, got {}", args.len());
         return Err(vm.type_error(msg));

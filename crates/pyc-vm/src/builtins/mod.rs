@@ -119,7 +119,8 @@ impl Vm {
         Err(self.type_error(msg))
     }
 
-    /// Finds a keyword argument, rejecting names not in `allowed`.
+    /// Finds a keyword argument, rejecting names not in `allowed` with the message of
+    /// CPython's argument clinic.
     pub(crate) fn kwarg(
         &mut self,
         fname: &str,
@@ -129,7 +130,7 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         for (k, _) in kw {
             if !allowed.contains(&&**k) {
-                let msg = format!("{fname}() got an unexpected keyword argument '{k}'");
+                let msg = format!("'{k}' is an invalid keyword argument for {fname}()");
                 return Err(self.type_error(msg));
             }
         }
