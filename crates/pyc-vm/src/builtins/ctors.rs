@@ -234,11 +234,28 @@ pub(crate) fn parse_float(s: &str) -> Option<f64> {
     clean.parse::<f64>().ok().map(|f| sign * f)
 }
 
-fn str_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("str", &args[1..], 0, 1)?;
-    match args.get(1) {
-        Some(&v) => vm.str_value_of(v),
-        None => Ok(vm.new_str("")),
+fn str_new(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    const NAMES: &[&str] = &["object", "encoding", "errors"];
+    vm.check_arg_count("str", &args[1..], 0, 3)?;
+    let named = vm.kwarg("str", kw, "object", NAMES)?;
+    if named.is_some() && args.len() > 1 {
+        let msg = "argument for str() given by name ('object') and position (1)";
+        return Err(vm.type_error(msg));
+    }
+    let decoding = args.len() > 2 || kw.iter().any(|(k, _)| &**k != "object");
+    match (args.get(1).copied().or(named), decoding) {
+        (Some(v), false) => vm.str_value_of(v),
+        (Some(v), true) => {
+            let msg = match vm.as_str(v) {
+                Some(_) => "decoding str is not supported".to_string(),
+                None => format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    vm.type_name(v)
+                ),
+            };
+            Err(vm.type_error(msg))
+        }
+        (None, _) => Ok(vm.new_str("")),
     }
 }
 
@@ -366,7 +383,8 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
     Ok(new_iter(vm, IterState::Enumerate(it, start)))
 }
 
-fn zip_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+fn zip_new(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    vm.kwarg("zip", kw, "strict", &["strict"])?;
     let mut its = Vec::new();
     for &a in &args[1..] {
         its.push(vm.get_iter(a)?);

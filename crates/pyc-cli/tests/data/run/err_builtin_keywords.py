@@ -24,6 +24,14 @@ attempts = [
     lambda: classmethod(x=1),
     lambda: int("7", base=8),
     lambda: sorted([2, 1], reverse=True),
+    lambda: str(x=1),
+    lambda: str(object=5),
+    lambda: str(5, object=5),
+    lambda: str(5, encoding="utf-8"),
+    lambda: str("a", errors="strict"),
+    lambda: str(encoding="utf-8"),
+    lambda: str(1, 2, 3, 4),
+    lambda: zip(x=1),
 ]
 for attempt in attempts:
     try:
