@@ -65,6 +65,9 @@ opcodes! {
     Resume = "RESUME", Raw;
     /// `TOS` -> ``: discards the top of the stack.
     PopTop = "POP_TOP", None;
+    /// `TOS` -> ``: prints the `repr` of an interactive expression statement's value
+    /// (unless it is `None`) and stores it in `builtins._`.
+    PrintExpr = "PRINT_EXPR", None;
     /// `` -> `NULL`: pushes the "no self" marker used by `CALL`.
     PushNull = "PUSH_NULL", None;
     /// Pushes a copy of the `arg`-th item (1 = top).
@@ -298,6 +301,7 @@ impl Opcode {
             | LoadAssertionError | ImportFrom => 1,
             LoadGlobal => 1 + (arg & 1),
             PopTop
+            | PrintExpr
             | StoreFast
             | StoreName
             | StoreGlobal

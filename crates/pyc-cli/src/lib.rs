@@ -119,3 +119,67 @@ fn describe_io(e: &std::io::Error) -> String {
         None => text,
     }
 }
+
+/// pyc-compiler as the VM's [`pyc_vm::host::SourceCompiler`].
+struct Compiler;
+
+impl pyc_vm::host::SourceCompiler for Compiler {
+    fn compile(
+        &self,
+        source: &str,
+        filename: &str,
+        mode: pyc_vm::host::CompileMode,
+    ) -> Result<Rc<CodeObject>, pyc_vm::host::SourceError> {
+        use pyc_vm::host::CompileMode;
+        let mode = match mode {
+            CompileMode::Exec => pyc_compiler::Mode::Exec,
+            CompileMode::Eval => pyc_compiler::Mode::Eval,
+            CompileMode::Single => pyc_compiler::Mode::Single,
+        };
+        pyc_compiler::compile_mode(source, filename, mode).map_err(|e| {
+            let located = e.kind.is_syntax_error();
+            pyc_vm::host::SourceError {
+                class: e.kind.name(),
+                message: e.message,
+                filename: e.filename,
+                lineno: if located { e.line } else { 0 },
+                offset: if located { e.col + 1 } else { 0 },
+                end_offset: if located { e.end_col + 1 } else { 0 },
+                text: located.then_some(e.line_text),
+            }
+        })
+    }
+}
+
+/// A VM with everything a Python program expects: the compiler (for imports, `exec`,
+/// `eval` and `compile`), the shipped modules, and `sys.argv`/`sys.path` as CPython sets
+/// them for `program` run with `args`. `isolated` leaves out `PYTHONPATH` (`-E`, `-I`).
+pub fn new_interpreter(program: &Program, argv: Vec<String>, isolated: bool) -> pyc_vm::Vm {
+    let mut vm = pyc_vm::Vm::new();
+    vm.set_compiler(Box::new(Compiler));
+    pyc_stdlib::install(&mut vm);
+    let mut path = vec![if program.from_file {
+        Path::new(&program.filename)
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    } else {
+        String::new()
+    }];
+    if !isolated {
+        if let Ok(extra) = std::env::var("PYTHONPATH") {
+            path.extend(
+                extra
+                    .split(':')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string),
+            );
+        }
+    }
+    vm.set_path(&path);
+    vm.set_argv(&argv);
+    if program.from_file {
+        vm.add_source(&program.filename, &program.source);
+    }
+    vm
+}

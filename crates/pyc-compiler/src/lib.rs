@@ -19,15 +19,66 @@ use pyc_bytecode::CodeObject;
 
 pub use error::{CompileError, ErrorKind};
 
+/// What source text is compiled as: the `mode` argument of Python's `compile()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module: a sequence of statements (`'exec'`).
+    Exec,
+    /// One expression whose value the code returns (`'eval'`).
+    Eval,
+    /// One interactive statement: expression statements print their value (`'single'`).
+    Single,
+}
+
 /// Compiles a module's source text; `filename` is recorded in every code object.
 pub fn compile(source: &str, filename: &str) -> Result<Rc<CodeObject>, CompileError> {
+    compile_mode(source, filename, Mode::Exec)
+}
+
+/// Compiles source text as `compile(source, filename, mode)` does.
+pub fn compile_mode(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Rc<CodeObject>, CompileError> {
+    // `eval` ignores leading blanks, as CPython's tokenizer does in that mode.
+    let source = match mode {
+        Mode::Eval => source.trim_start_matches([' ', '\t']),
+        _ => source,
+    };
     let module = pyc_parser::parse_module(source)
         .map_err(|e| error::RawError::from(e).locate(source, filename))?;
+    let expression = match mode {
+        Mode::Eval => {
+            Some(single_expression(&module.body).map_err(|e| e.locate(source, filename))?)
+        }
+        _ => None,
+    };
     let table =
         symtable::SymbolTable::build(&module.body).map_err(|e| e.locate(source, filename))?;
-    let compiler = codegen::Compiler::new(table, source, filename);
-    let code = compiler
-        .compile_module(&module.body)
-        .map_err(|e| e.locate(source, filename))?;
+    let compiler = codegen::Compiler::new(table, source, filename, mode == Mode::Single);
+    let code = match expression {
+        Some(e) => compiler.compile_expression(e),
+        None => compiler.compile_module(&module.body),
+    }
+    .map_err(|e| e.locate(source, filename))?;
     Ok(Rc::new(code))
+}
+
+/// The one expression an `eval` source holds, or CPython's `invalid syntax`.
+fn single_expression(
+    body: &[pyc_parser::ast::Stmt],
+) -> Result<&pyc_parser::ast::Expr, error::RawError> {
+    use pyc_parser::ast::StmtKind;
+    match body {
+        [stmt] => match &stmt.kind {
+            StmtKind::Expr(e) => Ok(e),
+            _ => Err(error::RawError::syntax("invalid syntax", stmt.span)),
+        },
+        [] => Err(error::RawError::syntax(
+            "invalid syntax",
+            pyc_parser::ast::Span { start: 0, end: 0 },
+        )),
+        [_, second, ..] => Err(error::RawError::syntax("invalid syntax", second.span)),
+    }
 }

@@ -15,7 +15,7 @@ use crate::frame::{Frame, FrameKind};
 use crate::objects::descr::DescrCall;
 use crate::objects::{CodeData, Descr, Function, Object};
 use crate::value::{ObjRef, Value};
-use crate::vm::{Vm, NATIVE_DEPTH_LIMIT, RECURSION_LIMIT};
+use crate::vm::{Vm, NATIVE_DEPTH_LIMIT};
 use crate::PyResult;
 
 /// Keyword argument names of a call (their values are the last arguments).
@@ -59,7 +59,7 @@ impl Vm {
         };
         if !f.code.simple_args
             || nargs != f.code.code.argcount as usize
-            || self.frames.len() >= RECURSION_LIMIT
+            || self.frames.len() >= self.recursion_limit
         {
             return false;
         }
@@ -256,7 +256,7 @@ impl Vm {
         nargs: usize,
         kwnames: Option<KwNames>,
     ) -> PyResult<()> {
-        if self.frames.len() >= RECURSION_LIMIT {
+        if self.frames.len() >= self.recursion_limit {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         let Object::Function(f) = self.heap.get(fr) else {

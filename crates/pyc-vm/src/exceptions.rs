@@ -55,12 +55,50 @@ exc_kinds! {
     AssertionError: Exception,
     SyntaxError: Exception,
     IndentationError: SyntaxError,
+    TabError: IndentationError,
     ImportError: Exception,
     ModuleNotFoundError: ImportError,
     UnicodeError: ValueError,
     GeneratorExit: BaseException,
     SystemExit: BaseException,
     KeyboardInterrupt: BaseException,
+    StopAsyncIteration: Exception,
+    EOFError: Exception,
+    MemoryError: Exception,
+    SystemError: Exception,
+    BufferError: Exception,
+    ReferenceError: Exception,
+    UnicodeDecodeError: UnicodeError,
+    UnicodeEncodeError: UnicodeError,
+    UnicodeTranslateError: UnicodeError,
+    OSError: Exception,
+    FileNotFoundError: OSError,
+    FileExistsError: OSError,
+    PermissionError: OSError,
+    IsADirectoryError: OSError,
+    NotADirectoryError: OSError,
+    InterruptedError: OSError,
+    TimeoutError: OSError,
+    ProcessLookupError: OSError,
+    ChildProcessError: OSError,
+    BlockingIOError: OSError,
+    ConnectionError: OSError,
+    BrokenPipeError: ConnectionError,
+    ConnectionAbortedError: ConnectionError,
+    ConnectionRefusedError: ConnectionError,
+    ConnectionResetError: ConnectionError,
+    Warning: Exception,
+    UserWarning: Warning,
+    DeprecationWarning: Warning,
+    PendingDeprecationWarning: Warning,
+    SyntaxWarning: Warning,
+    RuntimeWarning: Warning,
+    FutureWarning: Warning,
+    ImportWarning: Warning,
+    UnicodeWarning: Warning,
+    BytesWarning: Warning,
+    ResourceWarning: Warning,
+    EncodingWarning: Warning,
 }
 
 impl Vm {
@@ -160,6 +198,10 @@ impl Vm {
                     "type object '{}' has no attribute '{name}'",
                     self.type_name_of_type(r)
                 )
+            }
+            Value::Obj(r) if matches!(self.heap.get(r), Object::Module(_)) => {
+                let module = self.module_name(r);
+                format!("module '{module}' has no attribute '{name}'")
             }
             _ => format!("'{}' object has no attribute '{name}'", self.type_name(v)),
         };

@@ -131,6 +131,7 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             out.push(Value::Obj(t.dict));
             out.extend(t.mro.iter().chain(&t.bases).map(|&c| Value::Obj(c)));
         }
+        Object::Module(d) => out.push(Value::Obj(*d)),
         Object::Instance(i) => {
             out.push(Value::Obj(i.class));
             out.push(Value::Obj(i.dict));

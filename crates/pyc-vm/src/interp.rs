@@ -726,9 +726,10 @@ impl Vm {
                 self.push(Value::Obj(c));
                 Ok(())
             }
-            Opcode::ImportName | Opcode::ImportFrom | Opcode::ImportStar => {
-                Err(self.not_implemented(ins.op))
-            }
+            Opcode::ImportName => self.import_name_op(code.names[arg]),
+            Opcode::ImportFrom => self.import_from_op(code.names[arg]),
+            Opcode::ImportStar => self.import_star_op(),
+            Opcode::PrintExpr => self.print_expr(),
         };
         match result {
             Ok(()) => Ok(flow),
@@ -766,14 +767,6 @@ impl Vm {
         let r = f(self, v)?;
         self.push(r);
         Ok(())
-    }
-
-    #[cold]
-    fn not_implemented(&mut self, op: Opcode) -> ObjRef {
-        self.err(
-            ExcKind::NotImplementedError,
-            format!("import is not supported yet ({})", op.name()),
-        )
     }
 
     /// Pops the returning frame and cuts the stack back. Returns whether it was an entry

@@ -322,6 +322,7 @@ impl Vm {
             )),
             Object::Ellipsis => out.push_str("Ellipsis"),
             Object::NotImplemented => out.push_str("NotImplemented"),
+            &Object::Module(d) => out.push_str(&self.module_repr(d)),
             Object::Instance(_) => out.push_str(&self.default_repr(Value::Obj(r))),
             Object::Generator(g) => out.push_str(&format!(
                 "<generator object {} at {:#x}>",

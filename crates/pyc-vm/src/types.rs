@@ -87,6 +87,7 @@ builtin_types! {
     classmethod = "classmethod",
     property = "property",
     not_implemented = "NotImplementedType",
+    module = "module",
     method_descriptor = "method_descriptor",
     classmethod_descriptor = "classmethod_descriptor",
     wrapper_descriptor = "wrapper_descriptor",
@@ -154,6 +155,7 @@ impl Vm {
                 Object::Property(..) => t.property,
                 Object::BuildClass => t.builtin,
                 Object::NotImplemented => t.not_implemented,
+                Object::Module(_) => t.module,
             },
         }
     }

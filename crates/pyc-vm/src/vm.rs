@@ -59,6 +59,20 @@ pub struct Vm {
     /// Bumped whenever `type_attrs` is emptied; the per-instruction method caches
     /// (`CodeData::method_cache`) are valid only in the generation that filled them.
     pub(crate) type_generation: u64,
+    /// The most Python frames that may be active at once (`sys.setrecursionlimit`).
+    pub(crate) recursion_limit: usize,
+    /// The compiler `compile()`, `exec`, `eval` and imports use (see [`crate::host`]).
+    pub(crate) compiler: Option<Rc<dyn crate::host::SourceCompiler>>,
+    /// The native and embedded modules the embedder registered.
+    pub(crate) registry: crate::import::Registry,
+    /// The `sys` module.
+    pub(crate) sys: ObjRef,
+    /// `sys.modules`.
+    pub(crate) sys_modules: ObjRef,
+    /// Modules whose body is running (for the circular-import message).
+    pub(crate) initializing: Vec<ObjRef>,
+    /// The class of modules' `__spec__`, made on first use.
+    pub(crate) module_spec_class: Option<ObjRef>,
 }
 
 impl Default for Vm {
@@ -78,6 +92,9 @@ impl Vm {
         let mut heap = Heap::new();
         let types = Types::create(&mut heap);
         let builtins = heap.alloc(Object::Dict(Box::default()));
+        let sys_modules = heap.alloc(Object::Dict(Box::default()));
+        let sys_dict = heap.alloc(Object::Dict(Box::default()));
+        let sys = heap.alloc(Object::Module(sys_dict));
         let mut vm = Vm {
             heap,
             stack: vec![Value::Null; 1024],
@@ -96,8 +113,18 @@ impl Vm {
             class_attr_hooks: false,
             type_attrs: std::cell::RefCell::new(crate::type_cache::TypeAttrCache::new()),
             type_generation: 0,
+            recursion_limit: RECURSION_LIMIT,
+            compiler: None,
+            registry: Default::default(),
+            sys,
+            sys_modules,
+            initializing: Vec::new(),
+            module_spec_class: None,
         };
+        let name = vm.new_str("sys");
+        vm.dict_set_str(sys_dict, "__name__", name);
         vm.init_builtins();
+        vm.init_sys();
         vm
     }
 
@@ -179,6 +206,11 @@ impl Vm {
         m.pin_older(heap);
         m.root(heap, self.handled);
         m.root_ref(heap, self.builtins);
+        m.root_ref(heap, self.sys);
+        m.root_ref(heap, self.sys_modules);
+        for &r in self.initializing.iter().chain(&self.module_spec_class) {
+            m.root_ref(heap, r);
+        }
         for &t in self.types.all().iter().chain(&self.exc_types) {
             m.root_ref(heap, t);
         }
@@ -312,7 +344,7 @@ impl Vm {
     }
 
     /// The one str object for the name `name`.
-    fn intern(&mut self, name: &Rc<str>) -> ObjRef {
+    pub(crate) fn intern(&mut self, name: &Rc<str>) -> ObjRef {
         if let Some(&r) = self.interned.get(name) {
             return r;
         }

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use pyc_bytecode::{code_flags, CodeObject, Constant, Opcode};
-use pyc_parser::ast::{Span, Stmt};
+use pyc_parser::ast::{Expr, Span, Stmt};
 use pyc_parser::LineIndex;
 
 use crate::error::RawError;
@@ -65,18 +65,37 @@ pub(crate) struct Compiler<'a> {
     lines: LineIndex,
     filename: Rc<str>,
     folder: Folder,
+    /// `compile(..., 'single')`: top-level expression statements print their value.
+    interactive: bool,
 }
 
 impl<'a> Compiler<'a> {
     /// A compiler for a module whose symbol table is `table`.
-    pub fn new(table: SymbolTable, source: &str, filename: &str) -> Compiler<'a> {
+    pub fn new(
+        table: SymbolTable,
+        source: &str,
+        filename: &str,
+        interactive: bool,
+    ) -> Compiler<'a> {
         Compiler {
             table,
             frames: Vec::new(),
             lines: LineIndex::new(source),
             filename: filename.into(),
             folder: Folder::default(),
+            interactive,
         }
+    }
+
+    /// Compiles an `eval` source: the expression's value is what the code returns.
+    pub fn compile_expression(mut self, e: &'a Expr) -> Result<CodeObject, RawError> {
+        self.enter_scope(0, "<module>".to_string(), 1);
+        self.unit().line = 0;
+        self.unit().emit_prologue();
+        self.set_line(e.span);
+        self.expr(e)?;
+        self.emit(Opcode::ReturnValue, 0);
+        Ok(self.leave_scope(false))
     }
 
     /// Compiles the module body.

@@ -92,6 +92,11 @@ impl<'a> Compiler<'a> {
 
     /// An expression statement: a constant one leaves only a `NOP` for its line.
     fn expr_stmt(&mut self, e: &'a Expr) -> Result<(), RawError> {
+        if self.interactive && self.frames.len() == 1 {
+            self.expr(e)?;
+            self.emit(Opcode::PrintExpr, 0);
+            return Ok(());
+        }
         if self.folder.constant(e).is_some() {
             self.emit(Opcode::Nop, 0);
             return Ok(());

@@ -11,7 +11,7 @@ use crate::frame::{Frame, FrameKind};
 use crate::objects::descr::{MethodDef, Params};
 use crate::objects::Object;
 use crate::value::{ObjRef, Value};
-use crate::vm::{Vm, RECURSION_LIMIT};
+use crate::vm::Vm;
 use crate::PyResult;
 
 impl Vm {
@@ -60,7 +60,7 @@ impl Vm {
         if self.as_str(self.stack[fpos + 2]).is_none() {
             return Err(self.type_error("__build_class__: name is not a string"));
         }
-        if self.frames.len() >= RECURSION_LIMIT {
+        if self.frames.len() >= self.recursion_limit {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         let ns = self.new_dict();

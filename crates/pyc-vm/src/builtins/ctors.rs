@@ -157,11 +157,11 @@ fn parse_int(vm: &mut Vm, s: &str, base: i64) -> PyResult<Value> {
             .filter(|&c| c != '_')
             .take_while(|c| c.is_digit(radix))
             .count();
-        if n > crate::format::INT_MAX_STR_DIGITS {
+        let limit = crate::format::int_max_str_digits();
+        if limit != 0 && n > limit {
             let msg = format!(
-                "Exceeds the limit ({} digits) for integer string conversion: value has {n} \
-                 digits; use sys.set_int_max_str_digits() to increase the limit",
-                crate::format::INT_MAX_STR_DIGITS
+                "Exceeds the limit ({limit} digits) for integer string conversion: value has \
+                 {n} digits; use sys.set_int_max_str_digits() to increase the limit"
             );
             return Err(vm.value_error(msg));
         }

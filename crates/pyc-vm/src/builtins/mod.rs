@@ -6,6 +6,7 @@ mod ctors;
 pub(crate) use ctors::fill_dict;
 mod functions;
 mod methods;
+mod runtime;
 
 use std::rc::Rc;
 
@@ -17,7 +18,7 @@ use crate::vm::Vm;
 use crate::PyResult;
 
 /// Keyword arguments as passed to native functions.
-pub(crate) type Kw = [(Rc<str>, Value)];
+pub type Kw = [(Rc<str>, Value)];
 
 impl Vm {
     /// Fills the builtins dict and the builtin types' namespaces.
@@ -25,6 +26,7 @@ impl Vm {
         self.init_exception_types();
         self.register_types();
         self.register_functions();
+        self.register_runtime_functions();
         self.register_methods();
         self.register_class_builtins();
     }

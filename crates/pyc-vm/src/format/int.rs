@@ -10,26 +10,49 @@ use super::FormatError;
 
 /// CPython's default `sys.get_int_max_str_digits()`: the most decimal digits an int may
 /// have when converted to or from a decimal string.
-pub const INT_MAX_STR_DIGITS: usize = 4300;
+pub const DEFAULT_INT_MAX_STR_DIGITS: usize = 4300;
+
+thread_local! {
+    /// The current `sys.get_int_max_str_digits()` (0: no limit). Per thread, as a VM
+    /// runs on one thread.
+    static INT_MAX_STR_DIGITS: std::cell::Cell<usize> =
+        const { std::cell::Cell::new(DEFAULT_INT_MAX_STR_DIGITS) };
+}
+
+/// The current limit on decimal digits (0: none).
+pub fn int_max_str_digits() -> usize {
+    INT_MAX_STR_DIGITS.with(|c| c.get())
+}
+
+/// Sets the limit on decimal digits (`sys.set_int_max_str_digits`).
+pub fn set_int_max_str_digits(limit: usize) {
+    INT_MAX_STR_DIGITS.with(|c| c.set(limit));
+}
 
 /// The message of the `ValueError` for an int too long to convert to decimal text.
-pub const INT_STR_LIMIT_MSG: &str = "Exceeds the limit (4300 digits) for integer string \
-     conversion; use sys.set_int_max_str_digits() to increase the limit";
+pub fn int_str_limit_msg() -> String {
+    format!(
+        "Exceeds the limit ({} digits) for integer string conversion; use \
+         sys.set_int_max_str_digits() to increase the limit",
+        int_max_str_digits()
+    )
+}
 
-/// Decimal digits of `|value|`, or the `ValueError` past [`INT_MAX_STR_DIGITS`].
+/// Decimal digits of `|value|`, or the `ValueError` past the digit limit.
 pub(crate) fn decimal_magnitude(value: &BigInt) -> Result<String, FormatError> {
-    // 2**14300 > 10**4304: anything that wide is over the limit without converting.
-    if value.bits() > 14300 {
-        return Err(FormatError::value(INT_STR_LIMIT_MSG));
+    let limit = int_max_str_digits();
+    // 2**(limit*3.33) > 10**limit: anything that wide is over the limit without converting.
+    if limit != 0 && value.bits() > (limit as u64 + 4) * 10 / 3 + 10 {
+        return Err(FormatError::value(int_str_limit_msg()));
     }
     let digits = value.magnitude().to_str_radix(10);
-    if digits.len() > INT_MAX_STR_DIGITS {
-        return Err(FormatError::value(INT_STR_LIMIT_MSG));
+    if limit != 0 && digits.len() > limit {
+        return Err(FormatError::value(int_str_limit_msg()));
     }
     Ok(digits)
 }
 
-/// `str(value)`, or the `ValueError` past [`INT_MAX_STR_DIGITS`] digits.
+/// `str(value)`, or the `ValueError` past the digit limit.
 pub fn int_to_decimal(value: &BigInt) -> Result<String, FormatError> {
     let digits = decimal_magnitude(value)?;
     Ok(if value.sign() == BigSign::Minus {

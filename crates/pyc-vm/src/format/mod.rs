@@ -18,7 +18,9 @@ mod string;
 
 pub use error::FormatError;
 pub use float::format_float;
-pub use int::{format_int, int_to_decimal, INT_MAX_STR_DIGITS, INT_STR_LIMIT_MSG};
+pub use int::{
+    format_int, int_max_str_digits, int_str_limit_msg, int_to_decimal, set_int_max_str_digits,
+};
 pub use percent::{percent_format, Conversion, PercentArg, PercentError};
 pub use round::round_float;
 pub use string::format_str;

@@ -140,6 +140,11 @@ impl Vm {
         }
     }
 
+    /// A new instance of the user class `cls` whose `__dict__` is `dict`.
+    pub(crate) fn new_instance(&mut self, cls: ObjRef, dict: ObjRef) -> Value {
+        Value::Obj(self.alloc(Object::Instance(Box::new(Instance { class: cls, dict }))))
+    }
+
     /// Calls the user class `cls` whose arguments are at `stack[fpos + 1..]`: makes the
     /// instance and runs `__init__`. `Ok(true)` when an `__init__` frame was pushed (its
     /// return leaves the instance at `ret_base`).
@@ -158,7 +163,7 @@ impl Vm {
             Value::Obj(self.new_exception(cls, args))
         } else {
             let dict = self.new_dict();
-            Value::Obj(self.alloc(Object::Instance(Box::new(Instance { class: cls, dict }))))
+            self.new_instance(cls, dict)
         };
         let init = self.lookup_in_type(cls, "__init__");
         let init_fn = init
@@ -227,6 +232,7 @@ impl Vm {
     pub(crate) fn instance_dict(&mut self, r: ObjRef, create: bool) -> Option<ObjRef> {
         let existing = match self.heap.get(r) {
             Object::Instance(i) => return Some(i.dict),
+            &Object::Module(d) => return Some(d),
             Object::Exception(e) => e.dict,
             Object::Function(f) => f.dict,
             _ => return None,

@@ -13,7 +13,7 @@ use crate::frame::{Frame, FrameKind, Resumer};
 use crate::objects::descr::{AttrDef, MethodDef, Params};
 use crate::objects::{CodeData, Object};
 use crate::value::{ObjRef, Value};
-use crate::vm::{Vm, RECURSION_LIMIT};
+use crate::vm::Vm;
 use crate::PyResult;
 
 /// Where a generator is in its life.
@@ -121,7 +121,7 @@ impl Vm {
             }
             _ => {}
         }
-        if self.frames.len() >= RECURSION_LIMIT {
+        if self.frames.len() >= self.recursion_limit {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         let base = self.sp;

@@ -79,7 +79,7 @@ impl Vm {
     /// `ValueError` for an int past the decimal digit limit of `str()`/`int()`.
     #[cold]
     pub(crate) fn int_str_limit_error(&mut self) -> ObjRef {
-        self.value_error(crate::format::INT_STR_LIMIT_MSG)
+        self.value_error(crate::format::int_str_limit_msg())
     }
 
     /// The value of an int (or bool) as a `BigInt`.

@@ -16,6 +16,7 @@ pub mod function;
 pub mod generator;
 pub mod int;
 pub mod list;
+pub mod module;
 pub mod range;
 pub mod seq;
 pub mod str;
@@ -92,6 +93,8 @@ pub enum Object {
     BuildClass,
     /// The `NotImplemented` singleton.
     NotImplemented,
+    /// A module: its namespace is its `__dict__`.
+    Module(ObjRef),
 }
 
 /// An instance of a user class.

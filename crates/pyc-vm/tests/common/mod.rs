@@ -156,7 +156,8 @@ pub struct Outcome {
     pub out: String,
     /// If it failed: the exception's type name, message and rendered traceback.
     pub error: Option<(String, String, String)>,
-    /// Live heap objects after a final collection.
+    /// Live heap objects after a final collection, beyond those of a fresh VM (its
+    /// builtins, types and `sys`).
     pub live_after_collect: usize,
 }
 
@@ -178,8 +179,15 @@ pub fn run_source(src: &str) -> Outcome {
                 u.render(),
             )
         }),
-        live_after_collect: vm.live_objects(),
+        live_after_collect: vm.live_objects().saturating_sub(fresh_vm_live_objects()),
     }
+}
+
+/// Live heap objects of a VM that ran nothing, after a collection.
+pub fn fresh_vm_live_objects() -> usize {
+    let mut vm = pyc_vm::Vm::with_output(Box::new(Sink::default()));
+    vm.collect_garbage();
+    vm.live_objects()
 }
 
 /// What `src` printed; panics with the traceback if it failed.

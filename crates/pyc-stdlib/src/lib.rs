@@ -1,0 +1,16 @@
+//! The modules that ship with pyc. [`install`] registers them with a VM: native
+//! modules (Rust, in `native/`) and Python modules embedded in the binary (`lib/`, found
+//! through the `<pyc-lib>` entry of `sys.path`). `sys` and `builtins` are the VM's own.
+
+mod native;
+
+/// The Python modules embedded in the binary: `(name, source, is_package)`.
+const LIBRARY: &[(&str, &str, bool)] = &[];
+
+/// Registers every shipped module with `vm`.
+pub fn install(vm: &mut pyc_vm::Vm) {
+    native::install(vm);
+    for &(name, source, is_package) in LIBRARY {
+        vm.add_library_module(name, source, is_package);
+    }
+}
