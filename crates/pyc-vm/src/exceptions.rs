@@ -114,6 +114,7 @@ impl Vm {
             class,
             args,
             traceback: Vec::new(),
+            tb_object: None,
             cause: Value::None,
             context: Value::None,
             suppress_context: false,
@@ -458,16 +459,19 @@ fn set_context(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
     Ok(())
 }
 
-/// `__traceback__`: tracebacks are not objects here, so it reads as `None`.
-fn traceback(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
-    Ok(Value::None)
+/// `__traceback__`: the chain of traceback objects, outermost frame first.
+fn traceback(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let r = vm.obj_of(v);
+    Ok(vm.traceback_of(r))
 }
 
 /// Setting `__traceback__` to `None` forgets the frames the exception passed through.
 fn set_traceback(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
     match new {
         Some(Value::None) => {
-            exc(vm, v).traceback.clear();
+            let e = exc(vm, v);
+            e.traceback.clear();
+            e.tb_object = None;
             Ok(())
         }
         Some(_) => Err(vm.type_error("__traceback__ must be a traceback or None")),

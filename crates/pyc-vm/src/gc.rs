@@ -132,6 +132,8 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             out.extend(t.mro.iter().chain(&t.bases).map(|&c| Value::Obj(c)));
         }
         Object::Module(d) => out.push(Value::Obj(*d)),
+        Object::Frame(f) => f.trace(out),
+        Object::Traceback(t) => t.trace(out),
         Object::Instance(i) => {
             out.push(Value::Obj(i.class));
             out.push(Value::Obj(i.dict));
@@ -157,6 +159,8 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             out.push(e.context);
             out.push(opt(e.dict));
             out.push(e.payload);
+            out.extend(e.traceback.iter().map(|t| Value::Obj(t.globals)));
+            out.extend(e.tb_object.map(|(_, t)| Value::Obj(t)));
         }
         Object::Iter(it) => match &**it {
             IterState::List(r, _)

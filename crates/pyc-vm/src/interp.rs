@@ -851,8 +851,10 @@ impl Vm {
             let ops_base = frame.base + frame.code.nlocalsplus;
             if add_tb {
                 let entry = crate::objects::TbEntry {
-                    code: frame.code.code.clone(),
+                    code: frame.code.clone(),
                     line: frame.code.code.line_of(idx),
+                    index: idx as u32,
+                    globals: frame.globals,
                 };
                 if let Object::Exception(e) = self.heap.get_mut(exc) {
                     e.traceback.push(entry);

@@ -323,6 +323,16 @@ impl Vm {
             Object::Ellipsis => out.push_str("Ellipsis"),
             Object::NotImplemented => out.push_str("NotImplemented"),
             &Object::Module(d) => out.push_str(&self.module_repr(d)),
+            Object::Frame(f) => out.push_str(&format!(
+                "<frame at {:#x}, file '{}', line {}, code {}>",
+                address(r),
+                f.code.code.filename,
+                f.lineno,
+                f.code.code.name
+            )),
+            Object::Traceback(_) => {
+                out.push_str(&format!("<traceback object at {:#x}>", address(r)))
+            }
             Object::Instance(_) => out.push_str(&self.default_repr(Value::Obj(r))),
             Object::Generator(g) => out.push_str(&format!(
                 "<generator object {} at {:#x}>",

@@ -93,6 +93,7 @@ impl Vm {
             ("exception", exception, false),
             ("intern", intern, false),
             ("getsizeof", getsizeof, false),
+            ("_getframe", getframe, false),
             ("get_int_max_str_digits", get_int_max_str_digits, false),
             ("set_int_max_str_digits", set_int_max_str_digits, true),
         ];
@@ -202,6 +203,19 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     }
 }
 
+/// `sys._getframe(depth=0)`: the caller's frame object, or one `depth` calls up.
+fn getframe(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("_getframe", args, 0, 1)?;
+    let depth = match args.first() {
+        Some(&d) => vm.int_arg(d)?.max(0) as usize,
+        None => 0,
+    };
+    match vm.frame_object(depth) {
+        Some(f) => Ok(f),
+        None => Err(vm.value_error("call stack is not deep enough")),
+    }
+}
+
 /// `sys.getsizeof(obj)`: the bytes pyc's heap uses for the object itself.
 fn getsizeof(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("getsizeof", args, 1, 2)?;
@@ -252,10 +266,5 @@ impl Vm {
             Object::Instance(_) => std::mem::size_of::<crate::objects::Instance>(),
             _ => 0,
         }
-    }
-
-    /// An exception's traceback object (`None`: pyc does not make them yet).
-    pub(crate) fn traceback_of(&mut self, _exc: ObjRef) -> Value {
-        Value::None
     }
 }

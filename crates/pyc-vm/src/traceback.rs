@@ -138,7 +138,7 @@ impl Vm {
             let mut last: Option<(&str, u32, &str)> = None;
             let mut count = 0usize;
             for entry in e.traceback.iter().rev().skip(skip) {
-                let key = (&*entry.code.filename, entry.line, &*entry.code.name);
+                let key = (&*entry.code.code.filename, entry.line, &*entry.code.code.name);
                 if last != Some(key) {
                     repeated_line(out, count);
                     last = Some(key);
@@ -150,11 +150,11 @@ impl Vm {
                 }
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
-                    entry.code.filename, entry.line, entry.code.name
+                    entry.code.code.filename, entry.line, entry.code.code.name
                 ));
                 let line = self
                     .sources
-                    .get(&*entry.code.filename)
+                    .get(&*entry.code.code.filename)
                     .and_then(|lines| lines.get((entry.line as usize).wrapping_sub(1)));
                 if let Some(line) = line {
                     let stripped = line.trim();

@@ -88,6 +88,8 @@ builtin_types! {
     property = "property",
     not_implemented = "NotImplementedType",
     module = "module",
+    frame = "frame",
+    traceback = "traceback",
     method_descriptor = "method_descriptor",
     classmethod_descriptor = "classmethod_descriptor",
     wrapper_descriptor = "wrapper_descriptor",
@@ -156,6 +158,8 @@ impl Vm {
                 Object::BuildClass => t.builtin,
                 Object::NotImplemented => t.not_implemented,
                 Object::Module(_) => t.module,
+                Object::Frame(_) => t.frame,
+                Object::Traceback(_) => t.traceback,
             },
         }
     }

@@ -137,12 +137,7 @@ impl Vm {
     /// Runs a module code object (as `__main__`) to completion.
     pub fn run_module(&mut self, code: Rc<CodeObject>) -> Result<(), Uncaught> {
         let code = self.load_code(code);
-        let globals = self.new_dict();
-        let name = self.new_str("__main__");
-        self.dict_set_str(globals, "__name__", name);
-        self.dict_set_str(globals, "__doc__", Value::None);
-        let builtins = Value::Obj(self.builtins);
-        self.dict_set_str(globals, "__builtins__", builtins);
+        let globals = self.main_module(&code.code.filename.clone());
         let base = self.sp;
         self.resize_stack(base + code.nlocalsplus);
         self.frames.push(Frame {
@@ -162,6 +157,27 @@ impl Vm {
             Ok(_) => Ok(()),
             Err(exc) => Err(self.uncaught(exc)),
         }
+    }
+
+    /// Makes the `__main__` module for a program from `filename` (a path, or `<string>`
+    /// and the like, which get no `__file__`), registers it in `sys.modules` and returns
+    /// its namespace.
+    fn main_module(&mut self, filename: &str) -> ObjRef {
+        let module = self.new_module("__main__");
+        let globals = self.module_dict(module);
+        let builtins = self
+            .sys_module("builtins")
+            .unwrap_or(Value::Obj(self.builtins));
+        self.dict_set_str(globals, "__builtins__", builtins);
+        if !filename.starts_with('<') {
+            let file = self.new_str(filename);
+            self.dict_set_str(globals, "__file__", file);
+            self.dict_set_str(globals, "__cached__", Value::None);
+        }
+        let key = self.new_str("__main__");
+        self.dict_set(self.sys_modules, key, Value::Obj(module))
+            .expect("str keys hash");
+        globals
     }
 
     /// Number of live heap objects (for tests and `gc` statistics).

@@ -3,7 +3,9 @@
 //! with their object kinds in [`crate::objects`].
 
 use crate::exceptions::{self, ExcKind};
-use crate::objects::{class, descr, dict, float, function, generator, int, list, range, str};
+use crate::objects::{
+    class, descr, dict, float, frames, function, generator, int, list, range, str,
+};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -37,6 +39,9 @@ impl Vm {
         self.add_slots(gen, generator::SLOTS);
         self.add_getsets(gen, generator::ATTRS);
         self.add_members(gen, generator::MEMBERS);
+        let (frame, traceback) = (self.types.frame, self.types.traceback);
+        self.add_getsets(frame, frames::FRAME_ATTRS);
+        self.add_getsets(traceback, frames::TRACEBACK_ATTRS);
         self.add_doc_entries();
     }
 

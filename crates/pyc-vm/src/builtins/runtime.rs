@@ -51,6 +51,12 @@ impl Vm {
             return l;
         }
         let (code, base) = (f.code.clone(), f.base);
+        self.fast_locals_dict(&code, base)
+    }
+
+    /// A new dict of the bound fast locals and cells of the frame running `code` at
+    /// `base` (what `locals()` gives in a function).
+    pub(crate) fn fast_locals_dict(&mut self, code: &CodeData, base: usize) -> ObjRef {
         let dict = self.new_dict();
         for (i, name) in code.code.localsplus_names.iter().enumerate() {
             let kind = code.code.localsplus_kinds[i];

@@ -12,6 +12,7 @@ pub mod class;
 pub mod descr;
 pub mod dict;
 pub mod float;
+pub mod frames;
 pub mod function;
 pub mod generator;
 pub mod int;
@@ -95,6 +96,10 @@ pub enum Object {
     NotImplemented,
     /// A module: its namespace is its `__dict__`.
     Module(ObjRef),
+    /// A frame object: a snapshot of a running or finished frame.
+    Frame(Box<frames::FrameObj>),
+    /// A traceback object: one frame an exception passed through.
+    Traceback(Box<frames::TracebackObj>),
 }
 
 /// An instance of a user class.
@@ -250,9 +255,13 @@ pub struct Builtin {
 #[derive(Clone)]
 pub struct TbEntry {
     /// The frame's code.
-    pub code: Rc<CodeObject>,
+    pub code: Rc<CodeData>,
     /// The line being executed.
     pub line: u32,
+    /// The index of the instruction being executed (`tb_lasti` is twice it).
+    pub index: u32,
+    /// The frame's globals.
+    pub globals: ObjRef,
 }
 
 /// An exception instance.
@@ -267,6 +276,9 @@ pub struct ExcObj {
     pub cause: Value,
     /// `__context__` (`None` when unset).
     pub context: Value,
+    /// The `__traceback__` object last made for `traceback`, with how many entries it
+    /// covered (it is remade once the exception passed through more frames).
+    pub tb_object: Option<(usize, ObjRef)>,
     /// `__suppress_context__` (set by `raise ... from`).
     pub suppress_context: bool,
     /// `__dict__`, made on first attribute store.
