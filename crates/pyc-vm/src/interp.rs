@@ -860,6 +860,7 @@ impl Vm {
                 let entry = crate::objects::TbEntry {
                     code: frame.code.code.clone(),
                     line: frame.code.code.line_of(idx),
+                    index: idx as u32,
                 };
                 if let Object::Exception(e) = self.heap.get_mut(exc) {
                     e.traceback.push(entry);

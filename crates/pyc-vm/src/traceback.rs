@@ -2,6 +2,7 @@
 
 use crate::exceptions::ExcKind;
 use crate::objects::Object;
+use crate::tb_markers;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 
@@ -160,6 +161,13 @@ impl Vm {
                     let stripped = line.trim();
                     if !stripped.is_empty() {
                         out.push_str(&format!("    {stripped}\n"));
+                        let index = entry.index as usize;
+                        let position = entry.code.position_of(index);
+                        let anchors = entry.code.anchors_of(index);
+                        if let Some(markers) = tb_markers::marker_line(line, position, anchors) {
+                            out.push_str(&markers);
+                            out.push('\n');
+                        }
                     }
                 }
             }

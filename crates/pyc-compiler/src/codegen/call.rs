@@ -29,7 +29,7 @@ impl<'a> Compiler<'a> {
         if self.method_call(span, func, args, keywords)? {
             return Ok(());
         }
-        let loc = self.set_loc(func.span);
+        let loc = self.set_expr_loc(func);
         self.emit(Opcode::PushNull, 0);
         self.unit().loc = loc;
         self.expr(func)?;
@@ -57,7 +57,7 @@ impl<'a> Compiler<'a> {
         self.expr(value)?;
         // `LOAD_METHOD` has the attribute's location, the call the call's, both
         // starting at the method's name when the attribute spans lines.
-        self.set_loc(func.span);
+        self.set_expr_loc(func);
         self.match_attr_loc(func);
         let index = self.add_mangled_name(&attr.name);
         self.emit(Opcode::LoadMethod, index);

@@ -54,8 +54,7 @@ pub(super) enum Display {
 impl<'a> Compiler<'a> {
     /// Compiles an expression, leaving its value on the stack.
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), RawError> {
-        let loc = self.expr_loc(e);
-        let loc = std::mem::replace(&mut self.unit().loc, loc);
+        let loc = self.set_expr_loc(e);
         crate::depth::deep(|| self.expr_kind(e))?;
         self.unit().loc = loc;
         Ok(())
@@ -292,7 +291,7 @@ impl<'a> Compiler<'a> {
                 return self.jump_if_chain(test, left, ops, comparators, target, when)
             }
             ExprKind::Compare { .. } => {
-                self.set_loc(test.span);
+                self.set_expr_loc(test);
             }
             _ => {}
         }
@@ -317,7 +316,7 @@ impl<'a> Compiler<'a> {
         target: Label,
         when: bool,
     ) -> Result<(), RawError> {
-        self.set_loc(test.span);
+        self.set_expr_loc(test);
         let cleanup = self.new_label();
         let n = ops.len() - 1;
         self.expr(left)?;
@@ -610,7 +609,7 @@ impl<'a> Compiler<'a> {
                     self.load_const_noline(spec);
                     flags |= FVS_HAVE_SPEC;
                 }
-                let loc = self.set_loc(value.span);
+                let loc = self.set_expr_loc(value);
                 self.emit(Opcode::FormatValue, flags);
                 self.unit().loc = loc;
             }
@@ -772,7 +771,7 @@ impl<'a> Compiler<'a> {
     /// `CALL 0` passes the function below it as the argument.
     pub(super) fn apply_decorators(&mut self, decorators: &[Expr]) {
         for decorator in decorators.iter().rev() {
-            self.set_loc(decorator.span);
+            self.set_expr_loc(decorator);
             self.emit(Opcode::Call, 0);
         }
     }
@@ -810,7 +809,7 @@ impl<'a> Compiler<'a> {
         let firstlineno = self.line_of(e.span);
         self.enter_scope(scope, qualname, firstlineno);
         self.unit().emit_prologue();
-        self.set_loc(e.span);
+        self.set_expr_loc(e);
         let build = match &e.kind {
             ExprKind::ListComp { .. } => Some(Opcode::BuildList),
             ExprKind::SetComp { .. } => Some(Opcode::BuildSet),

@@ -64,8 +64,7 @@ impl Loc {
             return Position::NONE;
         }
         let line = part(self.line);
-        if (self.col < 0 || self.end_col < 0)
-            && (self.end_line == self.line || self.end_line == -1)
+        if (self.col < 0 || self.end_col < 0) && (self.end_line == self.line || self.end_line == -1)
         {
             return Position::new(line, line, None, None);
         }

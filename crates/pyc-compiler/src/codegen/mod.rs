@@ -178,6 +178,13 @@ impl<'a> Compiler<'a> {
         loc
     }
 
+    /// Makes expression `e`'s location (with its anchors) current; returns the previous
+    /// one to restore.
+    fn set_expr_loc(&mut self, e: &Expr) -> Loc {
+        let loc = self.expr_loc(e);
+        std::mem::replace(&mut self.unit().loc, loc)
+    }
+
     /// Makes `span`'s location current; returns the previous one to restore.
     fn set_loc(&mut self, span: Span) -> Loc {
         let loc = self.loc_of(span);

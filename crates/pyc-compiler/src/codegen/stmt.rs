@@ -187,13 +187,13 @@ impl<'a> Compiler<'a> {
     pub(super) fn iterable(&mut self, e: &'a Expr) -> Result<(), RawError> {
         match self.folder.iterable(e) {
             Iterable::Constant(constant) => {
-                let loc = self.set_loc(e.span);
+                let loc = self.set_expr_loc(e);
                 self.load_const(constant);
                 self.unit().loc = loc;
                 Ok(())
             }
             Iterable::Tuple(items) => {
-                let loc = self.set_loc(e.span);
+                let loc = self.set_expr_loc(e);
                 self.sequence(items, 0, super::expr::Display::Tuple)?;
                 self.unit().loc = loc;
                 Ok(())
@@ -214,7 +214,7 @@ impl<'a> Compiler<'a> {
     /// Stores the value on top of the stack into an assignment target, on the target's
     /// line.
     pub(super) fn store(&mut self, target: &'a Expr) -> Result<(), RawError> {
-        let loc = self.set_loc(target.span);
+        let loc = self.set_expr_loc(target);
         let result = self.store_kind(target);
         self.unit().loc = loc;
         result
@@ -241,7 +241,7 @@ impl<'a> Compiler<'a> {
     /// Stores into or deletes an attribute (`obj.name`) or subscript (`obj[key]`) target.
     fn member_op(&mut self, target: &'a Expr, access: Access) -> Result<(), RawError> {
         let store = access == Access::Store;
-        let loc = self.set_loc(target.span);
+        let loc = self.set_expr_loc(target);
         match &target.kind {
             ExprKind::Attribute { value, attr } => {
                 if store && attr.name == "__debug__" {
@@ -275,7 +275,7 @@ impl<'a> Compiler<'a> {
 
     /// `a, *b, c = value`: `UNPACK_SEQUENCE` or `UNPACK_EX`, then each target.
     fn unpack(&mut self, target: &'a Expr, items: &'a [Expr]) -> Result<(), RawError> {
-        let loc = self.set_loc(target.span);
+        let loc = self.set_expr_loc(target);
         let starred: Vec<usize> = items
             .iter()
             .enumerate()
@@ -314,7 +314,7 @@ impl<'a> Compiler<'a> {
     /// Deletes one target, at the target's location (CPython visits it as an
     /// expression).
     fn delete(&mut self, target: &'a Expr) -> Result<(), RawError> {
-        let loc = self.set_loc(target.span);
+        let loc = self.set_expr_loc(target);
         let result = self.delete_kind(target);
         self.unit().loc = loc;
         result
@@ -345,7 +345,7 @@ impl<'a> Compiler<'a> {
         value: &'a Expr,
     ) -> Result<(), RawError> {
         let inplace = super::expr::binop_arg(op) + pyc_bytecode::opcode::INPLACE_OFFSET;
-        let loc = self.set_loc(target.span);
+        let loc = self.set_expr_loc(target);
         match &target.kind {
             ExprKind::Name(name) => self.name_op(name, Access::Load, target.span)?,
             ExprKind::Attribute { value: obj, attr } => {
@@ -375,7 +375,7 @@ impl<'a> Compiler<'a> {
         self.unit().loc = loc;
         self.expr(value)?;
         self.emit(Opcode::BinaryOp, inplace);
-        self.set_loc(target.span);
+        self.set_expr_loc(target);
         match &target.kind {
             ExprKind::Name(name) => self.name_op(name, Access::Store, target.span)?,
             ExprKind::Attribute { attr, .. } => {
@@ -404,7 +404,7 @@ impl<'a> Compiler<'a> {
         match value {
             Some(v) if preserve_tos => self.expr(v)?,
             Some(v) => {
-                self.set_loc(v.span);
+                self.set_expr_loc(v);
                 self.emit(Opcode::Nop, 0);
             }
             None => {}

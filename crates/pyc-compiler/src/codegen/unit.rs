@@ -11,8 +11,7 @@
 use std::rc::Rc;
 
 use pyc_bytecode::{
-    code_flags, fast_kind, Anchors, CodeObject, Constant, ExceptionTableEntry, Instruction,
-    Opcode,
+    code_flags, fast_kind, Anchors, CodeObject, Constant, ExceptionTableEntry, Instruction, Opcode,
 };
 
 use super::cfg::{BlockId, Cfg, ConstPool, Instr, Op};

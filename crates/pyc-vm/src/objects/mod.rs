@@ -250,6 +250,8 @@ pub struct TbEntry {
     pub code: Rc<CodeObject>,
     /// The line being executed.
     pub line: u32,
+    /// The index of the instruction being executed.
+    pub index: u32,
 }
 
 /// An exception instance.
