@@ -5,6 +5,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use crate::opcode::Opcode;
+use crate::position::{Anchors, Position};
 
 /// One instruction: an opcode and its (already extended) argument. Eight bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,8 +99,10 @@ pub mod code_flags {
 pub struct CodeObject {
     /// The instructions.
     pub instructions: Vec<Instruction>,
-    /// The source line of each instruction (same length as `instructions`).
-    pub lines: Vec<u32>,
+    /// The source span of each instruction (same length as `instructions`).
+    pub positions: Vec<Position>,
+    /// The traceback anchors of the instructions that have some, by increasing index.
+    pub anchors: Vec<Anchors>,
     /// Where exceptions raised inside protected ranges go.
     pub exception_table: Vec<ExceptionTableEntry>,
     /// Constants referenced by `LOAD_CONST`, `KW_NAMES` and `MAKE_FUNCTION`.
@@ -183,7 +186,19 @@ impl CodeObject {
 
     /// The source line of the instruction at `index` (0 when unknown).
     pub fn line_of(&self, index: usize) -> u32 {
-        self.lines.get(index).copied().unwrap_or(0)
+        self.position_of(index).line().unwrap_or(0)
+    }
+
+    /// The source span of the instruction at `index` (nothing known past the end).
+    pub fn position_of(&self, index: usize) -> Position {
+        self.positions.get(index).copied().unwrap_or(Position::NONE)
+    }
+
+    /// The traceback anchors of the instruction at `index`, if it has any.
+    pub fn anchors_of(&self, index: usize) -> Option<Anchors> {
+        let i = u32::try_from(index).ok()?;
+        let at = self.anchors.binary_search_by_key(&i, |a| a.index).ok()?;
+        Some(self.anchors[at])
     }
 
     /// The exception table entry covering instruction `index`, if any.

@@ -7,18 +7,21 @@
 //! Modules: [`opcode`] (the opcode table), [`code`] (instructions and code objects),
 //! [`repr`] (Python's `repr` of floats and strings, shared by VM and disassembler, with
 //! `printable`, CPython's table of the characters `repr` escapes),
+//! [`position`] (each instruction's source span, as `co_positions()`),
 //! [`hash`] (CPython's hashes of numbers and tuples, shared by VM and compiler),
 //! [`validate`] (structural checks of code objects).
 
 pub mod code;
 pub mod hash;
 pub mod opcode;
+pub mod position;
 mod printable;
 pub mod repr;
 pub mod validate;
 
 pub use code::{code_flags, fast_kind, CodeObject, Constant, ExceptionTableEntry, Instruction};
 pub use opcode::{ArgKind, Opcode};
+pub use position::{Anchors, Position};
 
 #[cfg(test)]
 mod tests {

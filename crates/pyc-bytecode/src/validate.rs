@@ -7,13 +7,20 @@ use crate::code::{CodeObject, Constant};
 use crate::opcode::ArgKind;
 
 /// Checks `code` and every code object nested in its constants: argument indices within
-/// their tables, jump targets and exception-table rows inside the code, one line per
+/// their tables, jump targets and exception-table rows inside the code, one position per
 /// instruction, and a kind for every localsplus name.
 pub fn validate(code: &CodeObject) -> Result<(), String> {
     let n = code.instructions.len();
     let fail = |what: String| Err(format!("{}: {what}", code.qualname));
-    if code.lines.len() != n {
-        return fail(format!("{} lines for {n} instructions", code.lines.len()));
+    if code.positions.len() != n {
+        return fail(format!(
+            "{} positions for {n} instructions",
+            code.positions.len()
+        ));
+    }
+    let ordered = code.anchors.windows(2).all(|w| w[0].index < w[1].index);
+    if !ordered || code.anchors.last().is_some_and(|a| a.index as usize >= n) {
+        return fail("anchors out of order or out of range".into());
     }
     if code.localsplus_kinds.len() != code.localsplus_names.len() {
         return fail("localsplus names and kinds differ in length".into());
@@ -54,7 +61,8 @@ mod tests {
 
     fn code(instructions: Vec<Instruction>, consts: Vec<Constant>) -> CodeObject {
         CodeObject {
-            lines: vec![1; instructions.len()],
+            positions: vec![crate::Position::NONE; instructions.len()],
+            anchors: Vec::new(),
             instructions,
             exception_table: Vec::new(),
             consts,

@@ -143,14 +143,23 @@ impl CompileError {
             let start = self.col.saturating_sub(indent);
             let width = self.end_col.saturating_sub(self.col).max(1);
             out.push_str(&format!("    {trimmed}\n"));
-            out.push_str(&format!(
-                "    {}{}\n",
-                " ".repeat(start as usize),
-                "^".repeat(width as usize)
-            ));
+            if !self.points_into_indentation() {
+                out.push_str(&format!(
+                    "    {}{}\n",
+                    " ".repeat(start as usize),
+                    "^".repeat(width as usize)
+                ));
+            }
         }
         out.push_str(&format!("{}\n", self.exception_line()));
         out
+    }
+
+    /// Whether CPython's offset for this error lies inside the line's indentation (a
+    /// `TabError`, an unexpected indent), where it prints no caret line.
+    fn points_into_indentation(&self) -> bool {
+        self.kind == ErrorKind::Tab
+            || (self.kind == ErrorKind::Indentation && self.message == "unexpected indent")
     }
 
     /// `Kind: message`, or the bare kind when there is no message (`MemoryError`).

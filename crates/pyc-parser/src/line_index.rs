@@ -30,6 +30,14 @@ impl LineIndex {
         }
     }
 
+    /// The 1-based line and 0-based column (in bytes, as CPython's AST keeps columns)
+    /// of byte `offset`.
+    pub fn line_byte_col(&self, offset: u32) -> (u32, u32) {
+        let line = self.line(offset);
+        let start = self.line_starts[line as usize - 1];
+        (line, (offset as usize).saturating_sub(start) as u32)
+    }
+
     /// The 1-based line and 0-based column (in characters) of byte `offset` in `source`.
     pub fn line_col(&self, source: &str, offset: u32) -> (u32, u32) {
         let line = self.line(offset);
@@ -67,6 +75,7 @@ mod tests {
         assert_eq!(idx.line_col(src, 0), (1, 0));
         assert_eq!(idx.line_col(src, 6), (2, 0));
         assert_eq!(idx.line_col(src, 9), (2, 2));
+        assert_eq!(idx.line_byte_col(9), (2, 3));
         assert_eq!(idx.line_text(src, 2), "bé = 2");
         assert_eq!(idx.line_text(src, 9), "");
     }

@@ -29,7 +29,7 @@
 //!   instances with a `__dict__`, `super()`, and dunder dispatch in one place. Builtin
 //!   types hold their methods and attributes as descriptors (`objects::descr`), found
 //!   by the same MRO lookup; calling a method descriptor checks its receiver.
-//! - **Exceptions** (`exceptions`, `traceback`): CPython 3.11's exception table;
+//! - **Exceptions** (`exceptions`, `traceback`, `tb_markers`): CPython 3.11's exception table;
 //!   each frame an exception passes through adds a traceback entry.
 //!
 //! Modules: `objects` (object kinds: dict, int, str, list, sequences), `ops`
@@ -61,11 +61,13 @@ mod special;
 mod stack;
 mod stackops;
 mod sysmodule;
+mod tb_markers;
 mod traceback;
 mod type_cache;
 mod types;
 mod value;
 mod vm;
+mod wide_chars;
 
 pub use import::{NativeModuleInit, LIBRARY_ENTRY};
 pub use objects::NativeFn;

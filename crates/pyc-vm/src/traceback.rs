@@ -2,6 +2,7 @@
 
 use crate::exceptions::ExcKind;
 use crate::objects::Object;
+use crate::tb_markers;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 
@@ -138,7 +139,11 @@ impl Vm {
             let mut last: Option<(&str, u32, &str)> = None;
             let mut count = 0usize;
             for entry in e.traceback.iter().rev().skip(skip) {
-                let key = (&*entry.code.code.filename, entry.line, &*entry.code.code.name);
+                let key = (
+                    &*entry.code.code.filename,
+                    entry.line,
+                    &*entry.code.code.name,
+                );
                 if last != Some(key) {
                     repeated_line(out, count);
                     last = Some(key);
@@ -160,6 +165,13 @@ impl Vm {
                     let stripped = line.trim();
                     if !stripped.is_empty() {
                         out.push_str(&format!("    {stripped}\n"));
+                        let index = entry.index as usize;
+                        let position = entry.code.code.position_of(index);
+                        let anchors = entry.code.code.anchors_of(index);
+                        if let Some(markers) = tb_markers::marker_line(line, position, anchors) {
+                            out.push_str(&markers);
+                            out.push('\n');
+                        }
                     }
                 }
             }

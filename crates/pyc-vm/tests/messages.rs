@@ -116,18 +116,24 @@ h(3)
     h(3)
   File \"t.py\", line 7, in h
     return h(k - 1)
+           ^^^^^^^^
   File \"t.py\", line 7, in h
     return h(k - 1)
+           ^^^^^^^^
   File \"t.py\", line 7, in h
     return h(k - 1)
+           ^^^^^^^^
   File \"t.py\", line 8, in h
     f(4)
   File \"t.py\", line 4, in f
     return f(n - 1)
+           ^^^^^^^^
   File \"t.py\", line 4, in f
     return f(n - 1)
+           ^^^^^^^^
   File \"t.py\", line 4, in f
     return f(n - 1)
+           ^^^^^^^^
   [Previous line repeated 1 more time]
   File \"t.py\", line 3, in f
     raise ValueError('boom')
@@ -138,7 +144,7 @@ ValueError: boom
     let tb = err.expect("fails");
     assert!(
         tb.ends_with(
-            "    return r(n + 1)\n  [Previous line repeated 996 more times]\n\
+            "    return r(n + 1)\n           ^^^^^^^^\n  [Previous line repeated 996 more times]\n\
              RecursionError: maximum recursion depth exceeded\n"
         ),
         "{tb}"

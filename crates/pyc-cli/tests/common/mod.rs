@@ -129,15 +129,10 @@ pub fn is_marker_line(line: &str) -> bool {
 }
 
 /// Normalises standard error as `tools/bless-run-goldens` does: `dir`'s absolute path
-/// becomes `<dir>`, marker lines go, addresses are masked.
+/// becomes `<dir>`, addresses are masked (position markers stay).
 pub fn normalise_stderr(stderr: &str, dir: &Path) -> String {
     let prefix = format!("{}/", dir.display());
-    let text = stderr.replace(&prefix, "<dir>/");
-    let kept: String = text
-        .split_inclusive('\n')
-        .filter(|line| !is_marker_line(line.trim_end_matches('\n')))
-        .collect();
-    mask_addresses(&kept)
+    mask_addresses(&stderr.replace(&prefix, "<dir>/"))
 }
 
 /// What `pyc-run NAME.py`, run from the script's directory, did, in the format of the

@@ -26,12 +26,12 @@ impl<'a> Compiler<'a> {
         keywords: &'a [Keyword],
     ) -> Result<(), RawError> {
         validate_keywords(keywords, span)?;
-        if self.method_call(func, args, keywords)? {
+        if self.method_call(span, func, args, keywords)? {
             return Ok(());
         }
-        let line = self.set_line(func.span);
+        let loc = self.set_expr_loc(func);
         self.emit(Opcode::PushNull, 0);
-        self.unit().line = line;
+        self.unit().loc = loc;
         self.expr(func)?;
         self.call_helper(0, args, keywords)
     }
@@ -40,6 +40,7 @@ impl<'a> Compiler<'a> {
     /// whether it did.
     fn method_call(
         &mut self,
+        span: Span,
         func: &'a Expr,
         args: &'a [Expr],
         keywords: &'a [Keyword],
@@ -54,9 +55,10 @@ impl<'a> Compiler<'a> {
             return Ok(false);
         }
         self.expr(value)?;
-        // From here on the line is the method name's (it may differ from the call's
-        // first line when the call spans lines).
-        self.set_line(attr.span);
+        // `LOAD_METHOD` has the attribute's location, the call the call's, both
+        // starting at the method's name when the attribute spans lines.
+        self.set_expr_loc(func);
+        self.match_attr_loc(func);
         let index = self.add_mangled_name(&attr.name);
         self.emit(Opcode::LoadMethod, index);
         self.exprs_of(args)?;
@@ -64,6 +66,8 @@ impl<'a> Compiler<'a> {
             self.expr(&kw.value)?;
         }
         self.kw_names(keywords);
+        self.set_loc(span);
+        self.match_attr_loc(func);
         self.emit(Opcode::Call, (args.len() + nkw) as u32);
         Ok(true)
     }
@@ -195,7 +199,7 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Str(class.name.name.as_str().into()));
         self.call_helper(2, &class.bases, &class.keywords)?;
         self.apply_decorators(&class.decorators);
-        self.set_line(stmt.span);
+        self.set_loc(stmt.span);
         self.name_op(&class.name.name, Access::Store, class.name.span)
     }
 

@@ -14,6 +14,7 @@
 use pyc_bytecode::{Constant, Opcode};
 
 use super::fold::truthy;
+use super::loc::Loc;
 
 /// Index of a block in [`Cfg::blocks`]; block 0 is the entry.
 pub type BlockId = usize;
@@ -100,8 +101,8 @@ pub struct Instr {
     pub arg: u32,
     /// The block a jump or setup targets.
     pub target: Option<BlockId>,
-    /// The source line; -1 for none.
-    pub line: i32,
+    /// The source location (its line -1 for none).
+    pub loc: Loc,
     /// The handler in force, once [`Cfg::label_exception_targets`] has run.
     pub except: Option<BlockId>,
 }
@@ -140,11 +141,11 @@ impl Block {
     }
 
     fn has_lineno(&self) -> bool {
-        self.instrs.iter().any(|i| i.line > 0)
+        self.instrs.iter().any(|i| i.loc.line > 0)
     }
 
     fn is_exit_without_lineno(&self) -> bool {
-        self.is_exit() && self.instrs.iter().all(|i| i.line < 0)
+        self.is_exit() && self.instrs.iter().all(|i| i.loc.line < 0)
     }
 }
 
@@ -319,7 +320,7 @@ impl Cfg {
                             continue;
                         }
                     } else if (target.op == opposite_pop || target.op == Op::Real(opposite_keep))
-                        && inst.line == target.line
+                        && inst.loc.line == target.loc.line
                     {
                         // The second test must fail where the first holds: skip it.
                         let after = self.blocks[target_block].next;
@@ -365,22 +366,22 @@ impl Cfg {
             while let Some(n) = next.filter(|&n| self.blocks[n].instrs.is_empty()) {
                 next = self.blocks[n].next;
             }
-            next.map(|n| self.blocks[n].instrs[0].line)
+            next.map(|n| self.blocks[n].instrs[0].loc.line)
         };
         let instrs = &mut self.blocks[b].instrs;
         let mut kept: Vec<Instr> = Vec::with_capacity(instrs.len());
         let mut prev_line = -1;
         for src in 0..instrs.len() {
             let inst = instrs[src];
-            let line = inst.line;
+            let line = inst.loc.line;
             if inst.is(Opcode::Nop) {
                 if line < 0 || prev_line == line {
                     continue;
                 }
                 match instrs.get(src + 1) {
-                    Some(next) if next.line == line => continue,
-                    Some(next) if next.line < 0 => {
-                        instrs[src + 1].line = line;
+                    Some(next) if next.loc.line == line => continue,
+                    Some(next) if next.loc.line < 0 => {
+                        instrs[src + 1].loc = inst.loc;
                         continue;
                     }
                     None if next_line == Some(line) => continue,
@@ -467,7 +468,7 @@ impl Cfg {
                 predecessors: 1,
                 ..Block::default()
             };
-            copy.instrs[0].line = last.line;
+            copy.instrs[0].loc = last.loc;
             let new = self.blocks.len();
             self.blocks.push(copy);
             self.blocks[target].next = Some(new);
@@ -489,7 +490,7 @@ impl Cfg {
                 continue;
             };
             if !block.no_fallthrough() && self.blocks[next].is_exit_without_lineno() {
-                self.blocks[next].instrs[0].line = last.line;
+                self.blocks[next].instrs[0].loc = last.loc;
             }
         }
     }
@@ -501,12 +502,12 @@ impl Cfg {
             if self.blocks[b].instrs.is_empty() {
                 continue;
             }
-            let mut prev = -1;
+            let mut prev = Loc::NONE;
             for inst in &mut self.blocks[b].instrs {
-                if inst.line < 0 {
-                    inst.line = prev;
+                if inst.loc.line < 0 {
+                    inst.loc = prev;
                 } else {
-                    prev = inst.line;
+                    prev = inst.loc;
                 }
             }
             let block = &self.blocks[b];
@@ -520,8 +521,8 @@ impl Cfg {
             }
             for heir in heirs {
                 let heir = &mut self.blocks[heir];
-                if heir.predecessors == 1 && heir.instrs[0].line < 0 {
-                    heir.instrs[0].line = prev;
+                if heir.predecessors == 1 && heir.instrs[0].loc.line < 0 {
+                    heir.instrs[0].loc = prev;
                 }
             }
         }
@@ -536,11 +537,12 @@ impl Cfg {
             let Some(last) = block.instrs.last().copied() else {
                 continue;
             };
-            if last.line >= 0 {
-                line = last.line;
+            if last.loc.line >= 0 {
+                line = last.loc.line;
             } else if last.is(Opcode::ReturnValue) {
+                // Only the line: the rest of the location stays as it was.
                 for inst in &mut block.instrs {
-                    inst.line = line;
+                    inst.loc.line = line;
                 }
             }
         }
@@ -722,7 +724,7 @@ fn fold_tuple(instrs: &mut [Instr], i: usize, consts: &mut dyn ConstPool) {
 /// `jump_thread`: a jump to an unconditional jump goes straight to its target, when
 /// both are on the same line and that changes something. Returns whether it did.
 fn jump_thread(inst: &mut Instr, target: &Instr, op: Op) -> bool {
-    if inst.line == target.line && inst.target != target.target {
+    if inst.loc.line == target.loc.line && inst.target != target.target {
         inst.target = target.target;
         inst.op = op;
         true
@@ -798,7 +800,7 @@ fn stores_to(inst: &Instr) -> Option<u32> {
 /// must be on that line.
 fn next_swappable(instrs: &[Instr], i: usize, line: i32) -> Option<usize> {
     for (j, inst) in instrs.iter().enumerate().skip(i + 1) {
-        if line >= 0 && inst.line != line {
+        if line >= 0 && inst.loc.line != line {
             return None;
         }
         if inst.is(Opcode::Nop) {
@@ -823,7 +825,7 @@ fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
         let Some(j) = next_swappable(instrs, i, -1) else {
             return;
         };
-        let line = instrs[j].line;
+        let line = instrs[j].loc.line;
         let mut k = j;
         for _ in 1..swap.arg {
             match next_swappable(instrs, k, line) {

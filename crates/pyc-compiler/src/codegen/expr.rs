@@ -54,9 +54,9 @@ pub(super) enum Display {
 impl<'a> Compiler<'a> {
     /// Compiles an expression, leaving its value on the stack.
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), RawError> {
-        let line = self.set_line(e.span);
+        let loc = self.set_expr_loc(e);
         crate::depth::deep(|| self.expr_kind(e))?;
-        self.unit().line = line;
+        self.unit().loc = loc;
         Ok(())
     }
 
@@ -70,7 +70,8 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         if let Some((left, op, right)) = fold::inverted(e) {
-            self.set_line(left.span);
+            // The folded comparison keeps the location of the one inside the `not`.
+            self.set_loc(fold::inverted_span(e));
             return self.compare(left, &[op], std::slice::from_ref(right));
         }
         match &e.kind {
@@ -119,7 +120,7 @@ impl<'a> Compiler<'a> {
             } => self.call(e.span, func, args, keywords)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                self.set_line(attr.span);
+                self.match_attr_loc(e);
                 let index = self.add_mangled_name(&attr.name);
                 self.emit(Opcode::LoadAttr, index);
             }
@@ -248,8 +249,7 @@ impl<'a> Compiler<'a> {
             // A comparison, `not (a is b)` folded into `a is not b` included, makes its
             // line current for the jump and for what follows.
             _ if fold::inverted(test).is_some() => {
-                let (left, _, _) = fold::inverted(test).expect("checked");
-                self.set_line(left.span);
+                self.set_loc(fold::inverted_span(test));
             }
             ExprKind::UnaryOp {
                 op: UnaryOp::Not,
@@ -291,7 +291,7 @@ impl<'a> Compiler<'a> {
                 return self.jump_if_chain(test, left, ops, comparators, target, when)
             }
             ExprKind::Compare { .. } => {
-                self.set_line(test.span);
+                self.set_expr_loc(test);
             }
             _ => {}
         }
@@ -316,7 +316,7 @@ impl<'a> Compiler<'a> {
         target: Label,
         when: bool,
     ) -> Result<(), RawError> {
-        self.set_line(test.span);
+        self.set_expr_loc(test);
         let cleanup = self.new_label();
         let n = ops.len() - 1;
         self.expr(left)?;
@@ -609,9 +609,9 @@ impl<'a> Compiler<'a> {
                     self.load_const_noline(spec);
                     flags |= FVS_HAVE_SPEC;
                 }
-                let line = self.set_line(value.span);
+                let loc = self.set_expr_loc(value);
                 self.emit(Opcode::FormatValue, flags);
-                self.unit().line = line;
+                self.unit().loc = loc;
             }
         }
         Ok(())
@@ -762,7 +762,7 @@ impl<'a> Compiler<'a> {
         )?;
         self.make_function(scope, code, flags);
         self.apply_decorators(&def.decorators);
-        self.set_line(stmt.span);
+        self.set_loc(stmt.span);
         self.name_op(&def.name.name, Access::Store, def.name.span)
     }
 
@@ -771,7 +771,7 @@ impl<'a> Compiler<'a> {
     /// `CALL 0` passes the function below it as the argument.
     pub(super) fn apply_decorators(&mut self, decorators: &[Expr]) {
         for decorator in decorators.iter().rev() {
-            self.set_line(decorator.span);
+            self.set_expr_loc(decorator);
             self.emit(Opcode::Call, 0);
         }
     }
@@ -809,7 +809,7 @@ impl<'a> Compiler<'a> {
         let firstlineno = self.line_of(e.span);
         self.enter_scope(scope, qualname, firstlineno);
         self.unit().emit_prologue();
-        self.set_line(e.span);
+        self.set_expr_loc(e);
         let build = match &e.kind {
             ExprKind::ListComp { .. } => Some(Opcode::BuildList),
             ExprKind::SetComp { .. } => Some(Opcode::BuildSet),

@@ -10,6 +10,7 @@ mod call;
 mod cfg;
 mod expr;
 mod fold;
+mod loc;
 mod stmt;
 pub mod unit;
 
@@ -18,13 +19,14 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use pyc_bytecode::{code_flags, CodeObject, Constant, Opcode};
-use pyc_parser::ast::{Expr, Span, Stmt};
+use pyc_parser::ast::{Expr, ExprKind, Span, Stmt};
 use pyc_parser::LineIndex;
 
 use crate::error::RawError;
 use crate::symtable::{Scope, ScopeId, ScopeKind, SymbolTable};
 use cfg::Op;
 use fold::Folder;
+use loc::Loc;
 use unit::{Label, Unit, UnitHeader};
 
 /// A statement context that `break`, `continue` and `return` must unwind through
@@ -63,6 +65,7 @@ pub(crate) struct Compiler<'a> {
     table: SymbolTable,
     frames: Vec<Frame<'a>>,
     lines: LineIndex,
+    source: &'a str,
     filename: Rc<str>,
     folder: Folder,
     /// `compile(..., 'single')`: top-level expression statements print their value.
@@ -73,7 +76,7 @@ impl<'a> Compiler<'a> {
     /// A compiler for a module whose symbol table is `table`.
     pub fn new(
         table: SymbolTable,
-        source: &str,
+        source: &'a str,
         filename: &str,
         interactive: bool,
     ) -> Compiler<'a> {
@@ -81,6 +84,7 @@ impl<'a> Compiler<'a> {
             table,
             frames: Vec::new(),
             lines: LineIndex::new(source),
+            source,
             filename: filename.into(),
             folder: Folder::default(),
             interactive,
@@ -90,9 +94,9 @@ impl<'a> Compiler<'a> {
     /// Compiles an `eval` source: the expression's value is what the code returns.
     pub fn compile_expression(mut self, e: &'a Expr) -> Result<CodeObject, RawError> {
         self.enter_scope(0, "<module>".to_string(), 1);
-        self.unit().line = 0;
+        self.unit().loc = Loc::scope_start(0, 1);
         self.unit().emit_prologue();
-        self.set_line(e.span);
+        self.set_expr_loc(e);
         self.expr(e)?;
         self.emit(Opcode::ReturnValue, 0);
         Ok(self.leave_scope(false))
@@ -102,9 +106,9 @@ impl<'a> Compiler<'a> {
     pub fn compile_module(mut self, body: &'a [Stmt]) -> Result<CodeObject, RawError> {
         self.enter_scope(0, "<module>".to_string(), 1);
         // CPython gives the module's `RESUME` line 0.
-        self.unit().line = 0;
+        self.unit().loc = Loc::scope_start(0, 1);
         self.unit().emit_prologue();
-        self.unit().line = 1;
+        self.unit().loc = Loc::scope_start(1, 1);
         self.body_with_docstring(body)?;
         Ok(self.leave_scope(true))
     }
@@ -114,7 +118,7 @@ impl<'a> Compiler<'a> {
     fn body_with_docstring(&mut self, body: &'a [Stmt]) -> Result<(), RawError> {
         let mut rest = body;
         if let (Some(doc), Some((first, tail))) = (docstring(body), body.split_first()) {
-            self.set_line(first.span);
+            self.set_loc(first.span);
             self.load_const(Constant::Str(doc.into()));
             self.unset_line();
             self.name_op("__doc__", Access::Store, first.span)?;
@@ -161,15 +165,70 @@ impl<'a> Compiler<'a> {
         self.lines.line(span.start)
     }
 
-    /// Makes `span`'s line current; returns the previous line to restore.
-    fn set_line(&mut self, span: Span) -> i32 {
-        let line = self.line_of(span) as i32;
-        std::mem::replace(&mut self.unit().line, line)
+    /// The location of a node spanning `span` (CPython's `SET_LOC`).
+    fn loc_of(&self, span: Span) -> Loc {
+        let (line, col) = self.lines.line_byte_col(span.start);
+        let (end_line, end_col) = self.lines.line_byte_col(span.end);
+        Loc {
+            line: line as i32,
+            end_line: end_line as i32,
+            col: col as i32,
+            end_col: end_col as i32,
+            anchors: None,
+        }
     }
 
-    /// Makes the following instructions artificial: they take their neighbours' lines.
+    /// The location of expression `e`, with the anchors of a one-line binary operation
+    /// or subscript.
+    fn expr_loc(&self, e: &Expr) -> Loc {
+        let mut loc = self.loc_of(e.span);
+        if loc.line != loc.end_line {
+            return loc;
+        }
+        let text = self.lines.line_text(self.source, loc.line as u32);
+        let col_of = |offset: u32| self.lines.line_byte_col(offset).1 as usize;
+        loc.anchors = match &e.kind {
+            ExprKind::BinOp { left, .. } => loc::binop_anchors(text, col_of(left.span.end)),
+            ExprKind::Subscript { value, .. } => {
+                loc::subscript_anchors(text, col_of(value.span.end), loc.end_col as usize)
+            }
+            _ => None,
+        };
+        loc
+    }
+
+    /// Makes expression `e`'s location (with its anchors) current; returns the previous
+    /// one to restore.
+    fn set_expr_loc(&mut self, e: &Expr) -> Loc {
+        let loc = self.expr_loc(e);
+        std::mem::replace(&mut self.unit().loc, loc)
+    }
+
+    /// Makes `span`'s location current; returns the previous one to restore.
+    fn set_loc(&mut self, span: Span) -> Loc {
+        let loc = self.loc_of(span);
+        std::mem::replace(&mut self.unit().loc, loc)
+    }
+
+    /// For an attribute expression `target` that spans lines, moves the start of the
+    /// current location to the attribute's name (CPython's
+    /// `update_location_to_match_attr`; it counts the name in characters).
+    fn match_attr_loc(&mut self, target: &Expr) {
+        let ExprKind::Attribute { attr, .. } = &target.kind else {
+            return;
+        };
+        let loc = self.loc_of(target.span);
+        if loc.line != loc.end_line {
+            let unit = self.unit();
+            unit.loc.line = loc.end_line;
+            unit.loc.col = loc.end_col - attr.name.chars().count() as i32;
+        }
+    }
+
+    /// Makes the following instructions artificial: they take their neighbours'
+    /// locations (CPython's `UNSET_LOC`, which forgets only the line).
     fn unset_line(&mut self) {
-        self.unit().line = -1;
+        self.unit().loc.line = -1;
     }
 
     fn scope_kind(&self) -> ScopeKind {

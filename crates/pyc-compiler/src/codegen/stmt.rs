@@ -17,7 +17,7 @@ const MAX_BLOCKS: usize = 20;
 impl<'a> Compiler<'a> {
     /// Compiles one statement.
     pub(super) fn stmt(&mut self, stmt: &'a Stmt) -> Result<(), RawError> {
-        self.set_line(stmt.span);
+        self.set_loc(stmt.span);
         crate::depth::deep(|| self.stmt_kind(stmt))
     }
 
@@ -148,7 +148,7 @@ impl<'a> Compiler<'a> {
         self.jump_if(test, anchor, false)?;
         self.bind(body_start);
         self.body(body)?;
-        self.set_line(stmt.span);
+        self.set_loc(stmt.span);
         self.jump_if(test, body_start, true)?;
         self.frame().fblocks.pop();
         self.bind(anchor);
@@ -192,15 +192,15 @@ impl<'a> Compiler<'a> {
     pub(super) fn iterable(&mut self, e: &'a Expr) -> Result<(), RawError> {
         match self.folder.iterable(e) {
             Iterable::Constant(constant) => {
-                let line = self.set_line(e.span);
+                let loc = self.set_expr_loc(e);
                 self.load_const(constant);
-                self.unit().line = line;
+                self.unit().loc = loc;
                 Ok(())
             }
             Iterable::Tuple(items) => {
-                let line = self.set_line(e.span);
+                let loc = self.set_expr_loc(e);
                 self.sequence(items, 0, super::expr::Display::Tuple)?;
-                self.unit().line = line;
+                self.unit().loc = loc;
                 Ok(())
             }
             Iterable::Unchanged => self.expr(e),
@@ -219,9 +219,9 @@ impl<'a> Compiler<'a> {
     /// Stores the value on top of the stack into an assignment target, on the target's
     /// line.
     pub(super) fn store(&mut self, target: &'a Expr) -> Result<(), RawError> {
-        let line = self.set_line(target.span);
+        let loc = self.set_expr_loc(target);
         let result = self.store_kind(target);
-        self.unit().line = line;
+        self.unit().loc = loc;
         result
     }
 
@@ -246,14 +246,14 @@ impl<'a> Compiler<'a> {
     /// Stores into or deletes an attribute (`obj.name`) or subscript (`obj[key]`) target.
     fn member_op(&mut self, target: &'a Expr, access: Access) -> Result<(), RawError> {
         let store = access == Access::Store;
-        let line = self.set_line(target.span);
+        let loc = self.set_expr_loc(target);
         match &target.kind {
             ExprKind::Attribute { value, attr } => {
                 if store && attr.name == "__debug__" {
                     return Err(RawError::syntax("cannot assign to __debug__", attr.span));
                 }
                 self.expr(value)?;
-                self.set_line(attr.span);
+                self.match_attr_loc(target);
                 let index = self.add_mangled_name(&attr.name);
                 let op = if store {
                     Opcode::StoreAttr
@@ -274,13 +274,13 @@ impl<'a> Compiler<'a> {
             }
             _ => unreachable!("only attribute and subscript targets reach member_op"),
         }
-        self.unit().line = line;
+        self.unit().loc = loc;
         Ok(())
     }
 
     /// `a, *b, c = value`: `UNPACK_SEQUENCE` or `UNPACK_EX`, then each target.
     fn unpack(&mut self, target: &'a Expr, items: &'a [Expr]) -> Result<(), RawError> {
-        let line = self.set_line(target.span);
+        let loc = self.set_expr_loc(target);
         let starred: Vec<usize> = items
             .iter()
             .enumerate()
@@ -312,11 +312,20 @@ impl<'a> Compiler<'a> {
                 _ => self.store(item)?,
             }
         }
-        self.unit().line = line;
+        self.unit().loc = loc;
         Ok(())
     }
 
+    /// Deletes one target, at the target's location (CPython visits it as an
+    /// expression).
     fn delete(&mut self, target: &'a Expr) -> Result<(), RawError> {
+        let loc = self.set_expr_loc(target);
+        let result = self.delete_kind(target);
+        self.unit().loc = loc;
+        result
+    }
+
+    fn delete_kind(&mut self, target: &'a Expr) -> Result<(), RawError> {
         match &target.kind {
             ExprKind::Name(name) => self.name_op(name, Access::Delete, target.span),
             ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
@@ -341,13 +350,13 @@ impl<'a> Compiler<'a> {
         value: &'a Expr,
     ) -> Result<(), RawError> {
         let inplace = super::expr::binop_arg(op) + pyc_bytecode::opcode::INPLACE_OFFSET;
-        let line = self.set_line(target.span);
+        let loc = self.set_expr_loc(target);
         match &target.kind {
             ExprKind::Name(name) => self.name_op(name, Access::Load, target.span)?,
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Opcode::Copy, 1);
-                self.set_line(attr.span);
+                self.match_attr_loc(target);
                 let index = self.add_mangled_name(&attr.name);
                 self.emit(Opcode::LoadAttr, index);
             }
@@ -368,14 +377,14 @@ impl<'a> Compiler<'a> {
                 ))
             }
         }
-        self.unit().line = line;
+        self.unit().loc = loc;
         self.expr(value)?;
         self.emit(Opcode::BinaryOp, inplace);
-        self.set_line(target.span);
+        self.set_expr_loc(target);
         match &target.kind {
             ExprKind::Name(name) => self.name_op(name, Access::Store, target.span)?,
             ExprKind::Attribute { attr, .. } => {
-                self.set_line(attr.span);
+                self.match_attr_loc(target);
                 self.emit(Opcode::Swap, 2);
                 let index = self.add_mangled_name(&attr.name);
                 self.emit(Opcode::StoreAttr, index);
@@ -400,13 +409,13 @@ impl<'a> Compiler<'a> {
         match value {
             Some(v) if preserve_tos => self.expr(v)?,
             Some(v) => {
-                self.set_line(v.span);
+                self.set_expr_loc(v);
                 self.emit(Opcode::Nop, 0);
             }
             None => {}
         }
         if value.is_none_or(|v| self.line_of(v.span) != self.line_of(stmt.span)) {
-            self.set_line(stmt.span);
+            self.set_loc(stmt.span);
             self.emit(Opcode::Nop, 0);
         }
         self.unwind_all(preserve_tos)?;
@@ -564,7 +573,7 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::PushExcInfo, 0);
         self.push_fblock(FBlock::ExceptHandler, stmt.span)?;
         for (i, handler) in handlers.iter().enumerate() {
-            self.set_line(handler.span);
+            self.set_loc(handler.span);
             if handler.typ.is_none() && i + 1 < handlers.len() {
                 return Err(RawError::syntax(
                     "default 'except:' must be last",

@@ -11,10 +11,11 @@
 use std::rc::Rc;
 
 use pyc_bytecode::{
-    code_flags, fast_kind, CodeObject, Constant, ExceptionTableEntry, Instruction, Opcode,
+    code_flags, fast_kind, Anchors, CodeObject, Constant, ExceptionTableEntry, Instruction, Opcode,
 };
 
 use super::cfg::{BlockId, Cfg, ConstPool, Instr, Op};
+use super::loc::Loc;
 
 /// A jump target: a block, placed in the layout when it is bound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,8 +55,8 @@ pub struct Unit {
     cell_names: Vec<String>,
     /// Names of free variables, sorted.
     free_names: Vec<String>,
-    /// The source line of the instructions emitted now; -1 for none.
-    pub line: i32,
+    /// The source location of the instructions emitted now (line -1 for none).
+    pub loc: Loc,
     name: Rc<str>,
     qualname: Rc<str>,
     firstlineno: u32,
@@ -101,7 +102,7 @@ impl Unit {
             varnames: header.params,
             cell_names: header.cell_names,
             free_names: header.free_names,
-            line: header.firstlineno as i32,
+            loc: Loc::scope_start(header.firstlineno as i32, header.firstlineno as i32),
             name: header.name.into(),
             qualname: header.qualname.into(),
             firstlineno: header.firstlineno,
@@ -130,7 +131,7 @@ impl Unit {
         &self.qualname
     }
 
-    fn push(&mut self, op: Op, arg: u32, target: Option<BlockId>, line: i32) {
+    fn push(&mut self, op: Op, arg: u32, target: Option<BlockId>, loc: Loc) {
         if self.need_new_block {
             let block = self.cfg.new_block();
             self.use_block(block);
@@ -139,7 +140,7 @@ impl Unit {
             op,
             arg,
             target,
-            line,
+            loc,
             except: None,
         });
         if op.ends_block() {
@@ -149,32 +150,32 @@ impl Unit {
 
     /// Emits an instruction with a plain argument (0 when the opcode takes none).
     pub fn emit(&mut self, op: Opcode, arg: u32) {
-        self.push(Op::Real(op), arg, None, self.line);
+        self.push(Op::Real(op), arg, None, self.loc);
     }
 
     /// Emits an instruction without a line of its own (it takes its neighbours').
     pub fn emit_noline(&mut self, op: Opcode, arg: u32) {
-        self.push(Op::Real(op), arg, None, -1);
+        self.push(Op::Real(op), arg, None, Loc::NO_LINE);
     }
 
     /// Emits a jump, or a setup of an exception handler, to `label`.
     pub fn emit_jump(&mut self, op: Op, label: Label) {
-        self.push(op, 0, Some(label.0), self.line);
+        self.push(op, 0, Some(label.0), self.loc);
     }
 
     /// Emits a jump without a line of its own.
     pub fn emit_jump_noline(&mut self, op: Op, label: Label) {
-        self.push(op, 0, Some(label.0), -1);
+        self.push(op, 0, Some(label.0), Loc::NO_LINE);
     }
 
     /// Emits the end of the innermost protected range.
     pub fn emit_pop_block(&mut self) {
-        self.push(Op::PopBlock, 0, None, self.line);
+        self.push(Op::PopBlock, 0, None, self.loc);
     }
 
     /// Emits `POP_BLOCK` without a line of its own.
     pub fn emit_pop_block_noline(&mut self) {
-        self.push(Op::PopBlock, 0, None, -1);
+        self.push(Op::PopBlock, 0, None, Loc::NO_LINE);
     }
 
     /// Emits a deref-family instruction on the cell or free variable `name`.
@@ -203,16 +204,20 @@ impl Unit {
             .map(|name| (self.cell_slot(&name), name))
             .collect();
         cells.sort();
-        let line = std::mem::replace(&mut self.line, -1);
+        let loc = std::mem::replace(&mut self.loc, Loc::NONE);
         for (_, name) in cells {
             self.emit_deref(Opcode::MakeCell, &name);
         }
         if self.flags & code_flags::GENERATOR != 0 {
-            self.line = self.firstlineno as i32;
+            // CPython adds it while assembling, with a line and nothing more.
+            self.loc = Loc {
+                line: self.firstlineno as i32,
+                ..Loc::NONE
+            };
             self.emit(Opcode::ReturnGenerator, 0);
             self.emit_noline(Opcode::PopTop, 0);
         }
-        self.line = line;
+        self.loc = loc;
         self.emit(Opcode::Resume, 0);
     }
 
@@ -314,7 +319,7 @@ impl Unit {
     /// the block graph, then the layout into a code object.
     pub fn assemble(mut self, filename: &Rc<str>, add_none: bool) -> CodeObject {
         if !self.current_block_returns() {
-            self.line = -1;
+            self.loc.line = -1;
             if add_none {
                 let none = self.add_const(Constant::None);
                 self.emit(Opcode::LoadConst, none);
@@ -352,11 +357,25 @@ impl Unit {
             .enumerate()
             .map(|(index, i)| self.instruction(i, index as u32, &start))
             .collect();
-        let lines = laid_out.iter().map(|i| i.line.max(0) as u32).collect();
+        let positions = laid_out.iter().map(|i| i.loc.position()).collect();
+        let anchors = laid_out
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.loc.has_line())
+            .filter_map(|(index, i)| {
+                let (left, right) = i.loc.anchors?;
+                Some(Anchors {
+                    index: index as u32,
+                    left,
+                    right,
+                })
+            })
+            .collect();
         let exception_table = self.exception_table(&laid_out, &start);
         let (localsplus_names, localsplus_kinds) = self.localsplus();
         CodeObject {
-            lines,
+            positions,
+            anchors,
             instructions,
             exception_table,
             consts: self.consts.0,

@@ -11,7 +11,8 @@ pub struct Code(CodeObject);
 pub fn code(name: &str, qualname: &str, firstlineno: u32) -> Code {
     Code(CodeObject {
         instructions: Vec::new(),
-        lines: Vec::new(),
+        positions: Vec::new(),
+        anchors: Vec::new(),
         exception_table: Vec::new(),
         consts: Vec::new(),
         names: Vec::new(),
@@ -58,7 +59,9 @@ impl Code {
     /// Appends `op arg` on source line `line` (0: no line).
     pub fn ins(mut self, line: u32, op: Opcode, arg: u32) -> Code {
         self.0.instructions.push(Instruction::new(op, arg));
-        self.0.lines.push(line);
+        let line = (line > 0).then_some(line);
+        let position = pyc_bytecode::Position::new(line, line, None, None);
+        self.0.positions.push(position);
         self
     }
 

@@ -160,11 +160,27 @@ fn tb(vm: &Vm, v: Value) -> &TracebackObj {
 /// The attributes of frame objects.
 pub const FRAME_ATTRS: &[AttrDef] = &[
     ("f_code", f_code, None),
-    ("f_globals", |vm, v| Ok(Value::Obj(frame(vm, v).globals)), None),
-    ("f_locals", |vm, v| Ok(Value::Obj(frame(vm, v).locals)), None),
+    (
+        "f_globals",
+        |vm, v| Ok(Value::Obj(frame(vm, v).globals)),
+        None,
+    ),
+    (
+        "f_locals",
+        |vm, v| Ok(Value::Obj(frame(vm, v).locals)),
+        None,
+    ),
     ("f_builtins", |vm, _| Ok(Value::Obj(vm.builtins)), None),
-    ("f_lineno", |vm, v| Ok(Value::Int(i64::from(frame(vm, v).lineno))), None),
-    ("f_lasti", |vm, v| Ok(Value::Int(2 * i64::from(frame(vm, v).index))), None),
+    (
+        "f_lineno",
+        |vm, v| Ok(Value::Int(i64::from(frame(vm, v).lineno))),
+        None,
+    ),
+    (
+        "f_lasti",
+        |vm, v| Ok(Value::Int(2 * i64::from(frame(vm, v).index))),
+        None,
+    ),
     ("f_back", |vm, v| Ok(frame(vm, v).back), None),
     ("f_trace", |_, _| Ok(Value::None), None),
 ];
@@ -177,7 +193,15 @@ fn f_code(vm: &mut Vm, v: Value) -> PyResult<Value> {
 /// The attributes of traceback objects.
 pub const TRACEBACK_ATTRS: &[AttrDef] = &[
     ("tb_frame", |vm, v| Ok(Value::Obj(tb(vm, v).frame)), None),
-    ("tb_lineno", |vm, v| Ok(Value::Int(i64::from(tb(vm, v).lineno))), None),
-    ("tb_lasti", |vm, v| Ok(Value::Int(2 * i64::from(tb(vm, v).index))), None),
+    (
+        "tb_lineno",
+        |vm, v| Ok(Value::Int(i64::from(tb(vm, v).lineno))),
+        None,
+    ),
+    (
+        "tb_lasti",
+        |vm, v| Ok(Value::Int(2 * i64::from(tb(vm, v).index))),
+        None,
+    ),
     ("tb_next", |vm, v| Ok(tb(vm, v).next), None),
 ];

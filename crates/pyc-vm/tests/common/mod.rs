@@ -81,7 +81,7 @@ impl Asm {
 
     pub fn build(self, body: &str) -> Rc<CodeObject> {
         let mut instructions = Vec::new();
-        let mut lines = Vec::new();
+        let mut positions = Vec::new();
         for raw in body.lines() {
             let line = raw.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
@@ -96,11 +96,13 @@ impl Asm {
                 .unwrap_or_else(|| panic!("unknown opcode {opname}"));
             let arg: u32 = parts.next().map_or(0, |a| a.parse().expect("arg"));
             instructions.push(Instruction::new(op, arg));
-            lines.push(lineno);
+            let line = Some(lineno);
+            positions.push(pyc_bytecode::Position::new(line, line, None, None));
         }
         Rc::new(CodeObject {
             instructions,
-            lines,
+            positions,
+            anchors: Vec::new(),
             exception_table: self.table,
             consts: self.consts,
             names: self.names.iter().map(|n| Rc::from(*n)).collect(),

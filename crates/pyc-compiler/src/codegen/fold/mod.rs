@@ -25,7 +25,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 use pyc_bytecode::Constant;
-use pyc_parser::ast::{BinOp, CmpOp, Expr, ExprKind, UnaryOp};
+use pyc_parser::ast::{BinOp, CmpOp, Expr, ExprKind, Span, UnaryOp};
 
 pub(super) use format::Piece;
 pub(super) use frozenset::frozenset;
@@ -138,6 +138,18 @@ pub(super) fn has_starred(items: &[Expr]) -> bool {
 /// `not (a is b)` is compiled as `a is not b` (likewise `is not`, `in`, `not in`); the
 /// other comparisons are not inverted, since `==` and `!=` need not be opposites.
 pub(super) fn inverted(e: &Expr) -> Option<(&Expr, CmpOp, &Expr)> {
+    inverted_parts(e).map(|(_, left, op, right)| (left, op, right))
+}
+
+/// Where the comparison that [`inverted`] folds `e` into comes from: CPython's folded
+/// node takes the span of the comparison inside the `not`. `e`'s own span when `e` is
+/// not folded so.
+pub(super) fn inverted_span(e: &Expr) -> Span {
+    inverted_parts(e).map_or(e.span, |(span, ..)| span)
+}
+
+/// The inner comparison's span and the parts of the folded one.
+fn inverted_parts(e: &Expr) -> Option<(Span, &Expr, CmpOp, &Expr)> {
     let ExprKind::UnaryOp {
         op: UnaryOp::Not,
         operand,
@@ -160,7 +172,7 @@ pub(super) fn inverted(e: &Expr) -> Option<(&Expr, CmpOp, &Expr)> {
         [CmpOp::NotIn] => CmpOp::In,
         _ => return None,
     };
-    Some((left, op, &comparators[0]))
+    Some((operand.span, left, op, &comparators[0]))
 }
 
 /// A tuple constant.
