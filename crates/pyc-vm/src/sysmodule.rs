@@ -20,6 +20,9 @@ impl Vm {
     pub(crate) fn init_sys(&mut self) {
         let sys = self.sys;
         let dict = self.module_dict(sys);
+        for key in ["__doc__", "__package__", "__loader__", "__spec__"] {
+            self.dict_set_str(dict, key, Value::None);
+        }
         let modules = Value::Obj(self.sys_modules);
         self.dict_set_str(dict, "modules", modules);
         let key = self.new_str("sys");
@@ -27,14 +30,12 @@ impl Vm {
             .expect("str keys hash");
         let key = self.new_str("builtins");
         let builtins_module = self.new_module("builtins");
-        let bdict = self.module_dict(builtins_module);
         self.dict_set(self.sys_modules, key, Value::Obj(builtins_module))
             .expect("str keys hash");
         // The builtins module's namespace is the builtins dict itself.
         if let Object::Module(d) = self.heap.get_mut(builtins_module) {
             *d = self.builtins;
         }
-        let _ = bdict;
         let name = self.new_str("builtins");
         self.dict_set_str(self.builtins, "__name__", name);
         self.set_argv(&[String::new()]);

@@ -353,13 +353,10 @@ fn default_dir(vm: &mut Vm, obj: Value) -> Vec<Value> {
         dicts.push(d);
     }
     if vm.as_module(obj).is_none() {
-        let classes = match own_class {
-            Some(c) => vm.mro_of(c).to_vec(),
-            None => {
-                let t = vm.type_of(obj);
-                vm.mro_of(t).to_vec()
-            }
-        };
+        let class = own_class.unwrap_or_else(|| vm.type_of(obj));
+        let classes: Vec<ObjRef> = std::iter::once(class)
+            .chain(vm.mro_of(class).iter().copied())
+            .collect();
         dicts.extend(classes.into_iter().map(|c| vm.class_dict(c)));
     }
     let mut seen = std::collections::HashSet::new();
