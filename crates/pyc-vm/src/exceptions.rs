@@ -133,13 +133,13 @@ impl Vm {
 
     /// `TypeError(msg)`.
     #[cold]
-    pub(crate) fn type_error(&mut self, msg: impl Into<String>) -> ObjRef {
+    pub fn type_error(&mut self, msg: impl Into<String>) -> ObjRef {
         self.err(ExcKind::TypeError, msg)
     }
 
     /// `ValueError(msg)`.
     #[cold]
-    pub(crate) fn value_error(&mut self, msg: impl Into<String>) -> ObjRef {
+    pub fn value_error(&mut self, msg: impl Into<String>) -> ObjRef {
         self.err(ExcKind::ValueError, msg)
     }
 

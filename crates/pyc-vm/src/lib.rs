@@ -71,7 +71,7 @@ mod wide_chars;
 
 pub use import::{NativeModuleInit, LIBRARY_ENTRY};
 pub use objects::NativeFn;
-pub use traceback::Uncaught;
+pub use traceback::{TracebackFilter, Uncaught};
 pub use value::{ObjRef, Value};
 pub use vm::Vm;
 

@@ -22,6 +22,16 @@ fn repeated_line(out: &mut String, count: usize) {
     }
 }
 
+/// Which traceback entries [`Vm::format_exception`] leaves out: the frames whose globals
+/// hold `key` at the start of each traceback and, for exceptions of `trailing_class`, at
+/// its end (how `unittest` hides its own frames, marked by `__unittest`).
+pub struct TracebackFilter {
+    /// The global name that marks a hidden frame.
+    pub key: String,
+    /// The exception class whose tracebacks also lose their trailing hidden frames.
+    pub trailing_class: Option<ObjRef>,
+}
+
 /// An exception that escaped the module.
 #[derive(Debug, Clone)]
 pub struct Uncaught {
@@ -105,7 +115,46 @@ impl Vm {
         (name, self.exception_str(exc))
     }
 
+    /// The text CPython's `traceback.format_exception` gives for `exc` (with its chained
+    /// exceptions), leaving out the entries `filter` hides.
+    pub fn format_exception(&self, exc: ObjRef, filter: Option<&TracebackFilter>) -> String {
+        let mut out = String::new();
+        self.render_chain_filtered(exc, &mut out, &mut Vec::new(), filter);
+        out
+    }
+
     fn render_chain(&self, exc: ObjRef, out: &mut String, seen: &mut Vec<ObjRef>) {
+        self.render_chain_filtered(exc, out, seen, None);
+    }
+
+    /// Which entries of `exc`'s traceback (outermost first) `filter` keeps.
+    fn shown_entries<'e>(
+        &self,
+        exc: ObjRef,
+        entries: &'e [crate::objects::TbEntry],
+        filter: Option<&TracebackFilter>,
+    ) -> &'e [crate::objects::TbEntry] {
+        let Some(filter) = filter else {
+            return entries;
+        };
+        let hidden = |e: &crate::objects::TbEntry| self.dict_get_str(e.globals, &filter.key).is_some();
+        let start = entries.iter().position(|e| !hidden(e)).unwrap_or(entries.len());
+        let mut end = entries.len();
+        if filter.trailing_class.is_some_and(|c| self.exc_matches(exc, c)) {
+            while end > start && hidden(&entries[end - 1]) {
+                end -= 1;
+            }
+        }
+        &entries[start..end]
+    }
+
+    fn render_chain_filtered(
+        &self,
+        exc: ObjRef,
+        out: &mut String,
+        seen: &mut Vec<ObjRef>,
+        filter: Option<&TracebackFilter>,
+    ) {
         seen.push(exc);
         let Object::Exception(e) = self.heap.get(exc) else {
             return;
@@ -123,7 +172,7 @@ impl Vm {
         };
         if let Some((c, msg)) = chained {
             if !seen.contains(&c) {
-                self.render_chain(c, out, seen);
+                self.render_chain_filtered(c, out, seen, filter);
                 out.push('\n');
                 out.push_str(msg);
                 out.push_str("\n\n");
@@ -132,13 +181,15 @@ impl Vm {
         let Object::Exception(e) = self.heap.get(exc) else {
             return;
         };
-        if !e.traceback.is_empty() {
+        let outermost_first: Vec<_> = e.traceback.iter().rev().cloned().collect();
+        let entries = self.shown_entries(exc, &outermost_first, filter);
+        if !entries.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             // CPython prints at most `sys.tracebacklimit` (1000) entries, the innermost.
-            let skip = e.traceback.len().saturating_sub(TRACEBACK_LIMIT);
+            let skip = entries.len().saturating_sub(TRACEBACK_LIMIT);
             let mut last: Option<(&str, u32, &str)> = None;
             let mut count = 0usize;
-            for entry in e.traceback.iter().rev().skip(skip) {
+            for entry in entries.iter().skip(skip) {
                 let key = (
                     &*entry.code.code.filename,
                     entry.line,
@@ -177,6 +228,15 @@ impl Vm {
             }
             repeated_line(out, count);
         }
+        if self.exc_matches(exc, self.exc_class(ExcKind::SyntaxError)) {
+            if let Some(text) = self.syntax_error_location(exc) {
+                out.push_str(&text);
+                let (name, _) = self.exception_line_parts(exc);
+                let msg = self.syntax_error_attr(exc, "msg").map(|v| self.to_str(v));
+                out.push_str(&format!("{name}: {}\n", msg.unwrap_or_default()));
+                return;
+            }
+        }
         let (name, msg) = self.exception_line_parts(exc);
         if msg.is_empty() {
             out.push_str(&name);
@@ -184,5 +244,61 @@ impl Vm {
             out.push_str(&format!("{name}: {msg}"));
         }
         out.push('\n');
+    }
+}
+
+impl Vm {
+    /// An attribute of a `SyntaxError` set from where it was found.
+    fn syntax_error_attr(&self, exc: ObjRef, name: &str) -> Option<Value> {
+        let Object::Exception(e) = self.heap.get(exc) else {
+            return None;
+        };
+        e.dict.and_then(|d| self.dict_get_str(d, name))
+    }
+
+    /// The `File "...", line N` part of a `SyntaxError`'s report, with the source line
+    /// and its carets when the error has them.
+    fn syntax_error_location(&self, exc: ObjRef) -> Option<String> {
+        let filename = self
+            .syntax_error_attr(exc, "filename")
+            .and_then(|v| self.as_str(v).map(str::to_string))?;
+        let lineno = match self.syntax_error_attr(exc, "lineno") {
+            Some(Value::Int(n)) => n,
+            _ => return None,
+        };
+        let mut out = format!("  File \"{filename}\", line {lineno}\n");
+        let text = self
+            .syntax_error_attr(exc, "text")
+            .and_then(|v| self.as_str(v).map(str::to_string));
+        if let Some(text) = text {
+            let line = text.trim_end_matches(['\n', '\r']);
+            let trimmed = line.trim_start();
+            if !trimmed.is_empty() {
+                let indent = line.chars().count() - trimmed.chars().count();
+                out.push_str(&format!("    {}\n", trimmed.trim_end()));
+                let int = |name| match self.syntax_error_attr(exc, name) {
+                    Some(Value::Int(n)) => n,
+                    _ => 0,
+                };
+                let (offset, end) = (int("offset"), int("end_offset"));
+                if offset > 0 {
+                    let start = (offset as usize - 1).saturating_sub(indent);
+                    let same_line = int("end_lineno") == lineno;
+                    let width = if same_line && end > offset { (end - offset) as usize } else { 1 };
+                    out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+impl Vm {
+    /// The exception object `v` is, if it is one.
+    pub fn as_exception(&self, v: Value) -> Option<ObjRef> {
+        match self.heap.get(v.as_obj()?) {
+            Object::Exception(_) => v.as_obj(),
+            _ => None,
+        }
     }
 }

@@ -134,6 +134,12 @@ impl Vm {
         self.sources.insert(filename.to_string(), lines);
     }
 
+    /// Line `lineno` (1-based) of a source file the VM loaded, without its line break.
+    pub fn source_line(&self, filename: &str, lineno: usize) -> Option<&str> {
+        let lines = self.sources.get(filename)?;
+        lines.get(lineno.checked_sub(1)?).map(String::as_str)
+    }
+
     /// Runs a module code object (as `__main__`) to completion.
     pub fn run_module(&mut self, code: Rc<CodeObject>) -> Result<(), Uncaught> {
         let code = self.load_code(code);
@@ -257,12 +263,12 @@ impl Vm {
     }
 
     /// A new `str`.
-    pub(crate) fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
+    pub fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
         Value::Obj(self.heap.alloc(Object::Str(PyStr::new(s.into()))))
     }
 
     /// A new `tuple`.
-    pub(crate) fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
         self.new_tuple_from(&items)
     }
 
@@ -273,7 +279,7 @@ impl Vm {
     }
 
     /// A new `list`.
-    pub(crate) fn new_list(&mut self, items: Vec<Value>) -> Value {
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
         Value::Obj(self.heap.alloc(Object::List(items)))
     }
 
@@ -299,7 +305,7 @@ impl Vm {
 
     /// The text of a str value.
     #[inline]
-    pub(crate) fn as_str(&self, v: Value) -> Option<&str> {
+    pub fn as_str(&self, v: Value) -> Option<&str> {
         match v {
             Value::Obj(r) => match self.heap.get(r) {
                 Object::Str(s) => Some(&s.s),

@@ -1,4 +1,8 @@
 //! The modules written in Rust.
 
+mod traceback_text;
+
 /// Registers the native modules.
-pub(crate) fn install(_vm: &mut pyc_vm::Vm) {}
+pub(crate) fn install(vm: &mut pyc_vm::Vm) {
+    vm.add_native_module("_traceback_text", traceback_text::init);
+}

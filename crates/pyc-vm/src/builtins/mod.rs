@@ -69,7 +69,7 @@ impl Vm {
     /// argument clinic: `name() takes exactly one argument (0 given)`, `name() takes no
     /// arguments (1 given)`, `name expected 2 arguments, got 1`, `name expected at least
     /// 1 argument, got 0`, `name expected at most 2 arguments, got 3`.
-    pub(crate) fn check_arity(
+    pub fn check_arity(
         &mut self,
         name: &str,
         args: &[Value],
