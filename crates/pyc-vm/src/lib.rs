@@ -30,7 +30,8 @@
 //!   types hold their methods and attributes as descriptors (`objects::descr`), found
 //!   by the same MRO lookup; calling a method descriptor checks its receiver.
 //! - **Exceptions** (`exceptions`, `traceback`): CPython 3.11's exception table;
-//!   each frame an exception passes through adds a traceback entry.
+//!   each frame an exception passes through adds a traceback entry. `with` runs the
+//!   context manager protocol (`BEFORE_WITH`, `WITH_EXCEPT_START`).
 //!
 //! Modules: `objects` (object kinds: dict, int, str, list, sequences), `ops`
 //! (operators, equality, hashing), `repr`, `attr` (attributes and introspection),
@@ -63,6 +64,7 @@ mod type_cache;
 mod types;
 mod value;
 mod vm;
+mod with;
 
 pub use traceback::Uncaught;
 pub use value::{ObjRef, Value};

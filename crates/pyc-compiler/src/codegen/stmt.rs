@@ -71,6 +71,7 @@ impl<'a> Compiler<'a> {
                     self.try_finally(stmt, body, handlers, orelse, finalbody)?;
                 }
             }
+            StmtKind::With { items, body } => self.with_stmt(stmt, items, body)?,
             StmtKind::Raise { exc, cause } => {
                 let mut argc = 0;
                 if let Some(exc) = exc {
@@ -203,7 +204,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Enters a statement context, failing as CPython does past 20 nested ones.
-    fn push_fblock(&mut self, block: FBlock<'a>, span: Span) -> Result<(), RawError> {
+    pub(super) fn push_fblock(&mut self, block: FBlock<'a>, span: Span) -> Result<(), RawError> {
         if self.frame().fblocks.len() >= MAX_BLOCKS {
             return Err(RawError::syntax("too many statically nested blocks", span));
         }
@@ -479,6 +480,18 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::PopTop, 0);
             }
             FBlock::TryExcept => self.unit().emit_pop_block(),
+            FBlock::With { span } => {
+                // On the `with` line; what follows seems to run after the statement that
+                // unwinds, so it has no line of its own.
+                self.set_line(*span);
+                self.unit().emit_pop_block();
+                if preserve_tos {
+                    self.emit(Opcode::Swap, 2);
+                }
+                self.call_exit_with_nones();
+                self.emit(Opcode::PopTop, 0);
+                self.unset_line();
+            }
             FBlock::FinallyTry { body } => {
                 // The POP_BLOCK takes the line of the statement that unwinds.
                 self.unit().emit_pop_block();
@@ -528,7 +541,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `COPY 3; POP_EXCEPT; RERAISE 1`: restores the previous exception and re-raises.
-    fn pop_except_and_reraise(&mut self) {
+    pub(super) fn pop_except_and_reraise(&mut self) {
         self.emit(Opcode::Copy, 3);
         self.emit(Opcode::PopExcept, 0);
         self.emit(Opcode::Reraise, 1);

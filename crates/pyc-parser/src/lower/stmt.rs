@@ -5,6 +5,7 @@ use super::targets::TargetCtx;
 use super::{kids, one, Lowerer, Res, P};
 use crate::ast::{
     Alias, ClassDef, ExceptHandler, Expr, FunctionDef, Ident, Parameters, Span, Stmt, StmtKind,
+    WithItem,
 };
 use crate::grammar::Rule;
 use crate::ParseError;
@@ -78,6 +79,7 @@ impl Lowerer<'_> {
                 }
             }
             Rule::try_stmt => self.try_stmt(p)?,
+            Rule::with_stmt => self.with_stmt(p)?,
             rule => unreachable!("not a statement rule: {rule:?}"),
         };
         Ok(Stmt { kind, span })
@@ -347,5 +349,28 @@ impl Lowerer<'_> {
             body,
             span,
         })
+    }
+
+    /// `with item, ...: body`, each item `expression [as target]`.
+    fn with_stmt(&self, p: P) -> Res<StmtKind> {
+        let mut items = Vec::new();
+        let mut body = Vec::new();
+        for c in kids(p) {
+            if c.as_rule() == Rule::block {
+                body = self.block(c)?;
+                continue;
+            }
+            let mut k = kids(c);
+            let context_expr = self.expr(k.next().expect("a with item has an expression"))?;
+            let optional_vars = self.opt_expr(k.next())?;
+            if let Some(target) = &optional_vars {
+                self.check_target(target, TargetCtx::With)?;
+            }
+            items.push(WithItem {
+                context_expr,
+                optional_vars,
+            });
+        }
+        Ok(StmtKind::With { items, body })
     }
 }
