@@ -2,8 +2,8 @@
 //!
 //! Code generation fills [`Block`]s exactly where `Python/compile.c` opens them, with
 //! virtual jumps (direction unknown) and the pseudo-instructions that bracket
-//! exception handling (`SETUP_FINALLY`, `SETUP_CLEANUP`, `POP_BLOCK`). The passes here
-//! are CPython's, in its order, so the instructions that survive are CPython's:
+//! exception handling (`SETUP_FINALLY`, `SETUP_CLEANUP`, `SETUP_WITH`, `POP_BLOCK`).
+//! The passes here are CPython's, in its order, so the instructions that survive are CPython's:
 //! constant conditions become jumps or vanish, jumps to jumps are threaded, constant
 //! tuples are built at compile time, `SWAP`s are minimised, unreachable blocks are
 //! dropped, small exit blocks are copied into the blocks that jump to them, line
