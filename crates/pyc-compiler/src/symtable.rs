@@ -426,7 +426,7 @@ impl Builder {
                 self.visit_body(orelse)?;
                 self.visit_body(finalbody)
             }
-            StmtKind::With { items, body } => {
+            StmtKind::With { items, body, .. } => {
                 for item in items {
                     self.visit_expr(&item.context_expr)?;
                     if let Some(target) = &item.optional_vars {

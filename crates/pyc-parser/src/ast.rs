@@ -107,10 +107,12 @@ pub enum StmtKind {
         orelse: Vec<Stmt>,
         finalbody: Vec<Stmt>,
     },
-    /// `with a as b, c: body`: the items are entered left to right.
+    /// `with a as b, c: body`: the items are entered left to right. `async with` is
+    /// parsed so that the compiler can refuse it as CPython does outside coroutines.
     With {
         items: Vec<WithItem>,
         body: Vec<Stmt>,
+        is_async: bool,
     },
     /// `raise`, `raise exc` or `raise exc from cause`.
     Raise {

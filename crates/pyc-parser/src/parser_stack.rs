@@ -207,7 +207,8 @@ impl Walk {
     /// `','.with_item+`, later ones under its loop; a target is a `star_target` in
     /// `with_item`, and the body is the `block` of `with_stmt`.
     fn with_stmt(&mut self, p: P, s: usize) {
-        for (i, k) in meaningful(p).enumerate() {
+        let parts = meaningful(p).filter(|k| k.as_rule() != Rule::kw_async);
+        for (i, k) in parts.enumerate() {
             if k.as_rule() == Rule::block {
                 self.block(k, s + 3);
                 continue;

@@ -103,7 +103,7 @@ fn stmt(s: &Stmt, depth: usize) -> Result<(), TooDeep> {
             stmts(orelse, depth)?;
             stmts(finalbody, depth)
         }
-        StmtKind::With { items, body } => {
+        StmtKind::With { items, body, .. } => {
             for item in items {
                 exprs(
                     std::iter::once(&item.context_expr).chain(&item.optional_vars),
@@ -311,7 +311,7 @@ impl Pile {
                 self.stmts
                     .extend(body.into_iter().chain(orelse).chain(finalbody));
             }
-            StmtKind::With { items, body } => {
+            StmtKind::With { items, body, .. } => {
                 for item in items {
                     self.exprs.push(item.context_expr);
                     self.exprs.extend(item.optional_vars);

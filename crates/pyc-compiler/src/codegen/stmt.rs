@@ -71,7 +71,13 @@ impl<'a> Compiler<'a> {
                     self.try_finally(stmt, body, handlers, orelse, finalbody)?;
                 }
             }
-            StmtKind::With { items, body } => self.with_stmt(stmt, items, body)?,
+            StmtKind::With { is_async: true, .. } => {
+                return Err(RawError::syntax(
+                    "'async with' outside async function",
+                    stmt.span,
+                ))
+            }
+            StmtKind::With { items, body, .. } => self.with_stmt(stmt, items, body)?,
             StmtKind::Raise { exc, cause } => {
                 let mut argc = 0;
                 if let Some(exc) = exc {

@@ -351,14 +351,22 @@ impl Lowerer<'_> {
         })
     }
 
-    /// `with item, ...: body`, each item `expression [as target]`.
+    /// `[async] with item, ...: body`, each item `expression [as target]`.
     fn with_stmt(&self, p: P) -> Res<StmtKind> {
         let mut items = Vec::new();
         let mut body = Vec::new();
+        let mut is_async = false;
         for c in kids(p) {
-            if c.as_rule() == Rule::block {
-                body = self.block(c)?;
-                continue;
+            match c.as_rule() {
+                Rule::kw_async => {
+                    is_async = true;
+                    continue;
+                }
+                Rule::block => {
+                    body = self.block(c)?;
+                    continue;
+                }
+                _ => {}
             }
             let mut k = kids(c);
             let context_expr = self.expr(k.next().expect("a with item has an expression"))?;
@@ -371,6 +379,10 @@ impl Lowerer<'_> {
                 optional_vars,
             });
         }
-        Ok(StmtKind::With { items, body })
+        Ok(StmtKind::With {
+            items,
+            body,
+            is_async,
+        })
     }
 }

@@ -20,3 +20,5 @@ with (yield) as y:
 with a as *b: pass
 with (a, *b): pass
 with a if b else c as d: pass
+async with a as b, (c):
+    pass
