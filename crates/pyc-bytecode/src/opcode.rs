@@ -221,6 +221,12 @@ opcodes! {
     PushExcInfo = "PUSH_EXC_INFO", None;
     /// `prev_exc` -> ``: restores the exception being handled before this handler.
     PopExcept = "POP_EXCEPT", None;
+    /// `manager` -> `__exit__ result`: looks up the manager's `__exit__` and `__enter__`
+    /// on its type, keeps the bound `__exit__` and calls `__enter__`.
+    BeforeWith = "BEFORE_WITH", None;
+    /// `exit lasti prev_exc exc` -> `exit lasti prev_exc exc result`: calls
+    /// `exit(type(exc), exc, traceback)`.
+    WithExceptStart = "WITH_EXCEPT_START", None;
     /// `exc type` -> `exc bool`: whether `exc` is an instance of `type`.
     CheckExcMatch = "CHECK_EXC_MATCH", None;
     /// `... exc` -> re-raises `exc` (when `arg` is non-zero, restoring the saved position).
@@ -298,7 +304,7 @@ impl Opcode {
             | DeleteDeref => 0,
             PushNull | Copy | LoadConst | LoadFast | LoadDeref | LoadClosure | LoadName
             | LoadClassderef | LoadMethod | PushExcInfo | ReturnGenerator | LoadBuildClass
-            | LoadAssertionError | ImportFrom => 1,
+            | LoadAssertionError | ImportFrom | BeforeWith | WithExceptStart => 1,
             LoadGlobal => 1 + (arg & 1),
             PopTop
             | PrintExpr

@@ -426,6 +426,15 @@ impl Builder {
                 self.visit_body(orelse)?;
                 self.visit_body(finalbody)
             }
+            StmtKind::With { items, body, .. } => {
+                for item in items {
+                    self.visit_expr(&item.context_expr)?;
+                    if let Some(target) = &item.optional_vars {
+                        self.visit_target(target)?;
+                    }
+                }
+                self.visit_body(body)
+            }
             StmtKind::Raise { exc, cause } => {
                 self.visit_opt(exc.as_ref())?;
                 self.visit_opt(cause.as_ref())

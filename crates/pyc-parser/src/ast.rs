@@ -107,6 +107,13 @@ pub enum StmtKind {
         orelse: Vec<Stmt>,
         finalbody: Vec<Stmt>,
     },
+    /// `with a as b, c: body`: the items are entered left to right. `async with` is
+    /// parsed so that the compiler can refuse it as CPython does outside coroutines.
+    With {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+        is_async: bool,
+    },
     /// `raise`, `raise exc` or `raise exc from cause`.
     Raise {
         exc: Option<Expr>,
@@ -118,6 +125,15 @@ pub enum StmtKind {
     Import(Vec<Alias>),
     /// `from module import a as b, c`.
     ImportFrom { module: String, names: Vec<Alias> },
+}
+
+/// One `context_expr [as optional_vars]` of a `with` statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WithItem {
+    /// The context manager expression.
+    pub context_expr: Expr,
+    /// The target bound to what `__enter__` returns, if any.
+    pub optional_vars: Option<Expr>,
 }
 
 /// One `name as asname` of an import statement.

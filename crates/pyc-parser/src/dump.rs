@@ -165,6 +165,23 @@ impl Dumper<'_> {
                 d.stmts("orelse", orelse);
                 d.stmts("finally", finalbody);
             }),
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => self.node(
+                label,
+                format!("{}With @{at}", if *is_async { "Async" } else { "" }),
+                |d| {
+                    for item in items {
+                        d.expr("item", &item.context_expr);
+                        if let Some(target) = &item.optional_vars {
+                            d.expr("as", target);
+                        }
+                    }
+                    d.stmts("body", body);
+                },
+            ),
             StmtKind::Raise { exc, cause } => self.node(label, format!("Raise @{at}"), |d| {
                 if let Some(e) = exc {
                     d.expr("exc", e);

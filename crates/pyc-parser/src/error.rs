@@ -108,8 +108,12 @@ fn expected_block(text: &str, pos: usize, map: &OffsetMap, source: &str) -> Pars
     let newline = text[..pos].rfind('\n').unwrap_or(0);
     let line_start = text[..newline].rfind('\n').map_or(0, |i| i + 1);
     let header = &text[line_start..newline];
-    let trimmed = header.trim_start_matches(is_filler);
+    let mut trimmed = header.trim_start_matches(is_filler);
     let word_at = line_start + header.len() - trimmed.len();
+    // `async with` is named by its `with`.
+    if let Some(rest) = trimmed.strip_prefix("async") {
+        trimmed = rest.trim_start_matches(is_filler);
+    }
     let word: String = trimmed
         .chars()
         .take_while(|c| c.is_ascii_alphabetic())

@@ -175,6 +175,7 @@ impl Walk {
                     }
                 }
             }
+            Rule::with_stmt => self.with_stmt(p, s),
             Rule::funcdef => self.funcdef(p, s),
             _ => self.classdef(p, s),
         }
@@ -198,6 +199,27 @@ impl Walk {
                 }
                 Rule::else_clause => self.block(only(k), clause + 2),
                 _ => self.expr(k, clause + 1),
+            }
+        }
+    }
+
+    /// `with`: the first item is parsed by `with_item` under the gather of
+    /// `','.with_item+`, later ones under its loop; a target is a `star_target` in
+    /// `with_item`, and the body is the `block` of `with_stmt`.
+    fn with_stmt(&mut self, p: P, s: usize) {
+        let parts = meaningful(p).filter(|k| k.as_rule() != Rule::kw_async);
+        for (i, k) in parts.enumerate() {
+            if k.as_rule() == Rule::block {
+                self.block(k, s + 3);
+                continue;
+            }
+            let item = s + 4 + usize::from(i > 0);
+            let mut parts = meaningful(k);
+            if let Some(e) = parts.next() {
+                self.expr(e, item);
+            }
+            if let Some(target) = parts.next() {
+                self.target(target, item + 1);
             }
         }
     }
@@ -679,6 +701,7 @@ fn is_compound(rule: Rule) -> bool {
             | Rule::while_stmt
             | Rule::for_stmt
             | Rule::try_stmt
+            | Rule::with_stmt
             | Rule::funcdef
             | Rule::classdef
             | Rule::decorated

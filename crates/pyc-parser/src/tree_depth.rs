@@ -103,6 +103,15 @@ fn stmt(s: &Stmt, depth: usize) -> Result<(), TooDeep> {
             stmts(orelse, depth)?;
             stmts(finalbody, depth)
         }
+        StmtKind::With { items, body, .. } => {
+            for item in items {
+                exprs(
+                    std::iter::once(&item.context_expr).chain(&item.optional_vars),
+                    depth,
+                )?;
+            }
+            stmts(body, depth)
+        }
         StmtKind::Raise { exc, cause } => exprs(exc.iter().chain(cause), depth),
         StmtKind::Assert { test, msg } => exprs(std::iter::once(test).chain(msg), depth),
         StmtKind::Break
@@ -301,6 +310,13 @@ impl Pile {
                 }
                 self.stmts
                     .extend(body.into_iter().chain(orelse).chain(finalbody));
+            }
+            StmtKind::With { items, body, .. } => {
+                for item in items {
+                    self.exprs.push(item.context_expr);
+                    self.exprs.extend(item.optional_vars);
+                }
+                self.stmts.extend(body);
             }
             StmtKind::Raise { exc, cause } => self.exprs.extend(exc.into_iter().chain(cause)),
             StmtKind::Assert { test, msg } => {

@@ -716,6 +716,19 @@ impl Vm {
                 Ok(())
             }
             Opcode::CheckExcMatch => self.check_exc_match(),
+            Opcode::BeforeWith | Opcode::WithExceptStart => {
+                self.frame_mut().pc = pc;
+                let pushed = if ins.op == Opcode::BeforeWith {
+                    self.before_with()
+                } else {
+                    self.with_except_start()
+                };
+                pushed.map(|pushed| {
+                    if pushed {
+                        flow = Flow::Reload;
+                    }
+                })
+            }
             Opcode::Reraise => {
                 let exc = self.pop();
                 self.reraise = true;

@@ -29,8 +29,9 @@
 //!   instances with a `__dict__`, `super()`, and dunder dispatch in one place. Builtin
 //!   types hold their methods and attributes as descriptors (`objects::descr`), found
 //!   by the same MRO lookup; calling a method descriptor checks its receiver.
-//! - **Exceptions** (`exceptions`, `traceback`, `tb_markers`): CPython 3.11's exception table;
-//!   each frame an exception passes through adds a traceback entry.
+//! - **Exceptions** (`exceptions`, `traceback`, `tb_markers`): CPython 3.11's exception
+//!   table; each frame an exception passes through adds a traceback entry. `with` runs
+//!   the context manager protocol (`BEFORE_WITH`, `WITH_EXCEPT_START`).
 //!
 //! Modules: `objects` (object kinds: dict, int, str, list, sequences), `ops`
 //! (operators, equality, hashing), `repr`, `attr` (attributes and introspection),
@@ -68,6 +69,7 @@ mod types;
 mod value;
 mod vm;
 mod wide_chars;
+mod with;
 
 pub use import::{NativeModuleInit, LIBRARY_ENTRY};
 pub use objects::NativeFn;

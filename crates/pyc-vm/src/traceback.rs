@@ -137,10 +137,17 @@ impl Vm {
         let Some(filter) = filter else {
             return entries;
         };
-        let hidden = |e: &crate::objects::TbEntry| self.dict_get_str(e.globals, &filter.key).is_some();
-        let start = entries.iter().position(|e| !hidden(e)).unwrap_or(entries.len());
+        let hidden =
+            |e: &crate::objects::TbEntry| self.dict_get_str(e.globals, &filter.key).is_some();
+        let start = entries
+            .iter()
+            .position(|e| !hidden(e))
+            .unwrap_or(entries.len());
         let mut end = entries.len();
-        if filter.trailing_class.is_some_and(|c| self.exc_matches(exc, c)) {
+        if filter
+            .trailing_class
+            .is_some_and(|c| self.exc_matches(exc, c))
+        {
             while end > start && hidden(&entries[end - 1]) {
                 end -= 1;
             }
@@ -284,7 +291,11 @@ impl Vm {
                 if offset > 0 {
                     let start = (offset as usize - 1).saturating_sub(indent);
                     let same_line = int("end_lineno") == lineno;
-                    let width = if same_line && end > offset { (end - offset) as usize } else { 1 };
+                    let width = if same_line && end > offset {
+                        (end - offset) as usize
+                    } else {
+                        1
+                    };
                     out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
                 }
             }

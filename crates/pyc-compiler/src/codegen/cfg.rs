@@ -2,8 +2,8 @@
 //!
 //! Code generation fills [`Block`]s exactly where `Python/compile.c` opens them, with
 //! virtual jumps (direction unknown) and the pseudo-instructions that bracket
-//! exception handling (`SETUP_FINALLY`, `SETUP_CLEANUP`, `POP_BLOCK`). The passes here
-//! are CPython's, in its order, so the instructions that survive are CPython's:
+//! exception handling (`SETUP_FINALLY`, `SETUP_CLEANUP`, `SETUP_WITH`, `POP_BLOCK`).
+//! The passes here are CPython's, in its order, so the instructions that survive are CPython's:
 //! constant conditions become jumps or vanish, jumps to jumps are threaded, constant
 //! tuples are built at compile time, `SWAP`s are minimised, unreachable blocks are
 //! dropped, small exit blocks are copied into the blocks that jump to them, line
@@ -43,6 +43,9 @@ pub enum Op {
     SetupFinally,
     /// Like `SetupFinally`, and the raising instruction's index is pushed first.
     SetupCleanup,
+    /// Protects a `with` body: the handler finds the stack cut back to the bound
+    /// `__exit__`, then the raising instruction's index and the exception pushed.
+    SetupWith,
     /// Ends the innermost protection.
     PopBlock,
 }
@@ -52,14 +55,14 @@ impl Op {
     pub fn is_jump(self) -> bool {
         match self {
             Op::Real(op) => op.is_jump(),
-            Op::SetupFinally | Op::SetupCleanup | Op::PopBlock => false,
+            Op::SetupFinally | Op::SetupCleanup | Op::SetupWith | Op::PopBlock => false,
             _ => true,
         }
     }
 
     /// Whether it opens a protected range.
     fn is_block_push(self) -> bool {
-        matches!(self, Op::SetupFinally | Op::SetupCleanup)
+        matches!(self, Op::SetupFinally | Op::SetupCleanup | Op::SetupWith)
     }
 
     /// Whether it leaves the code object (`RETURN_VALUE`, `RAISE_VARARGS`, `RERAISE`).
@@ -86,7 +89,7 @@ impl Op {
             Op::Real(op) => op.stack_effect(arg, jump),
             Op::Jump | Op::JumpNoInterrupt | Op::PopBlock => 0,
             Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => -1,
-            Op::SetupFinally => i32::from(jump),
+            Op::SetupFinally | Op::SetupWith => i32::from(jump),
             Op::SetupCleanup => 2 * i32::from(jump),
         }
     }
@@ -609,7 +612,7 @@ impl Cfg {
                         handlers_at[target] = Some(handlers.clone());
                         todo.push(target);
                     }
-                    if inst.op == Op::SetupCleanup {
+                    if matches!(inst.op, Op::SetupCleanup | Op::SetupWith) {
                         self.blocks[target].preserve_lasti = true;
                     }
                     handlers.push(target);

@@ -4,7 +4,8 @@
 //! Modules: [`unit`] (a code object under construction and its assembly), `cfg` (the
 //! block graph and CPython's optimisation passes over it), `fold` (CPython's constant
 //! folding), `stmt` (statements, loops, `try`), `expr` (expressions, functions,
-//! comprehensions), `call` (calls and class definitions).
+//! comprehensions), `call` (calls and class definitions), `with` (the `with`
+//! statement).
 
 mod call;
 mod cfg;
@@ -13,6 +14,7 @@ mod fold;
 mod loc;
 mod stmt;
 pub mod unit;
+mod with;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -39,6 +41,9 @@ enum FBlock<'a> {
     For { start: Label, exit: Label },
     /// The body of `try ... except`.
     TryExcept,
+    /// The body of a `with` item (its bound `__exit__` is on the stack); `span` is the
+    /// statement's.
+    With { span: Span },
     /// The body of `try ... finally`: leaving it runs the final body.
     FinallyTry { body: &'a [Stmt] },
     /// The final body running because of an exception (the exception is on the stack).

@@ -71,6 +71,13 @@ impl<'a> Compiler<'a> {
                     self.try_finally(stmt, body, handlers, orelse, finalbody)?;
                 }
             }
+            StmtKind::With { is_async: true, .. } => {
+                return Err(RawError::syntax(
+                    "'async with' outside async function",
+                    stmt.span,
+                ))
+            }
+            StmtKind::With { items, body, .. } => self.with_stmt(stmt, items, body)?,
             StmtKind::Raise { exc, cause } => {
                 let mut argc = 0;
                 if let Some(exc) = exc {
@@ -208,7 +215,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Enters a statement context, failing as CPython does past 20 nested ones.
-    fn push_fblock(&mut self, block: FBlock<'a>, span: Span) -> Result<(), RawError> {
+    pub(super) fn push_fblock(&mut self, block: FBlock<'a>, span: Span) -> Result<(), RawError> {
         if self.frame().fblocks.len() >= MAX_BLOCKS {
             return Err(RawError::syntax("too many statically nested blocks", span));
         }
@@ -493,6 +500,18 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::PopTop, 0);
             }
             FBlock::TryExcept => self.unit().emit_pop_block(),
+            FBlock::With { span } => {
+                // On the `with` line; what follows seems to run after the statement that
+                // unwinds, so it has no line of its own.
+                self.set_loc(*span);
+                self.unit().emit_pop_block();
+                if preserve_tos {
+                    self.emit(Opcode::Swap, 2);
+                }
+                self.call_exit_with_nones();
+                self.emit(Opcode::PopTop, 0);
+                self.unset_line();
+            }
             FBlock::FinallyTry { body } => {
                 // The POP_BLOCK takes the line of the statement that unwinds.
                 self.unit().emit_pop_block();
@@ -542,7 +561,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `COPY 3; POP_EXCEPT; RERAISE 1`: restores the previous exception and re-raises.
-    fn pop_except_and_reraise(&mut self) {
+    pub(super) fn pop_except_and_reraise(&mut self) {
         self.emit(Opcode::Copy, 3);
         self.emit(Opcode::PopExcept, 0);
         self.emit(Opcode::Reraise, 1);

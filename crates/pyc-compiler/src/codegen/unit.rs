@@ -425,7 +425,7 @@ impl Unit {
             (Op::PopJumpIfNotNone, false) => PopJumpForwardIfNotNone,
             (Op::PopJumpIfNotNone, true) => PopJumpBackwardIfNotNone,
             (Op::Real(op), _) => op,
-            (Op::SetupFinally | Op::SetupCleanup | Op::PopBlock, _) => {
+            (Op::SetupFinally | Op::SetupCleanup | Op::SetupWith | Op::PopBlock, _) => {
                 unreachable!("pseudo-instructions are gone before layout")
             }
         };

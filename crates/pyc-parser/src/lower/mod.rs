@@ -121,6 +121,7 @@ fn is_punct(rule: Rule) -> bool {
             | kw_return
             | kw_try
             | kw_while
+            | kw_with
             | kw_yield
     )
 }

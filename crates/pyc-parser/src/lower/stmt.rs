@@ -5,6 +5,7 @@ use super::targets::TargetCtx;
 use super::{kids, one, Lowerer, Res, P};
 use crate::ast::{
     Alias, ClassDef, ExceptHandler, Expr, FunctionDef, Ident, Parameters, Span, Stmt, StmtKind,
+    WithItem,
 };
 use crate::grammar::Rule;
 use crate::ParseError;
@@ -78,6 +79,7 @@ impl Lowerer<'_> {
                 }
             }
             Rule::try_stmt => self.try_stmt(p)?,
+            Rule::with_stmt => self.with_stmt(p)?,
             rule => unreachable!("not a statement rule: {rule:?}"),
         };
         Ok(Stmt { kind, span })
@@ -346,6 +348,41 @@ impl Lowerer<'_> {
             name,
             body,
             span,
+        })
+    }
+
+    /// `[async] with item, ...: body`, each item `expression [as target]`.
+    fn with_stmt(&self, p: P) -> Res<StmtKind> {
+        let mut items = Vec::new();
+        let mut body = Vec::new();
+        let mut is_async = false;
+        for c in kids(p) {
+            match c.as_rule() {
+                Rule::kw_async => {
+                    is_async = true;
+                    continue;
+                }
+                Rule::block => {
+                    body = self.block(c)?;
+                    continue;
+                }
+                _ => {}
+            }
+            let mut k = kids(c);
+            let context_expr = self.expr(k.next().expect("a with item has an expression"))?;
+            let optional_vars = self.opt_expr(k.next())?;
+            if let Some(target) = &optional_vars {
+                self.check_target(target, TargetCtx::With)?;
+            }
+            items.push(WithItem {
+                context_expr,
+                optional_vars,
+            });
+        }
+        Ok(StmtKind::With {
+            items,
+            body,
+            is_async,
         })
     }
 }

@@ -17,6 +17,8 @@ pub(super) enum TargetCtx {
     Del,
     /// `for target in ...` (statement or comprehension).
     For,
+    /// `with ... as target`.
+    With,
 }
 
 impl TargetCtx {

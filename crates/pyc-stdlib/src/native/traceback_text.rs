@@ -21,10 +21,7 @@ fn format_exception(vm: &mut Vm, args: &[Value], _kw: &[(Rc<str>, Value)]) -> Py
     let Some(exc) = vm.as_exception(args[0]) else {
         return Err(vm.type_error("format_exception() argument must be an exception"));
     };
-    let key = args
-        .get(1)
-        .and_then(|&k| vm.as_str(k))
-        .map(str::to_string);
+    let key = args.get(1).and_then(|&k| vm.as_str(k)).map(str::to_string);
     let filter = key.map(|key| TracebackFilter {
         key,
         trailing_class: args.get(2).and_then(|v| v.as_obj()),
