@@ -359,7 +359,16 @@ impl Vm {
 pub(crate) const SLOTS: &[MethodDef] = &[("__init__", exception_init, Params::Keywords)];
 
 /// `BaseException` special methods.
-pub(crate) const BASE_SLOTS: &[MethodDef] = &[("__repr__", exception_repr, Params::NoArgs)];
+pub(crate) const BASE_SLOTS: &[MethodDef] = &[
+    ("__repr__", exception_repr, Params::NoArgs),
+    ("with_traceback", with_traceback, Params::One),
+];
+
+/// `exc.with_traceback(tb)`: sets `__traceback__` and returns the exception.
+fn with_traceback(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+    set_traceback(vm, args[0], Some(args[1]))?;
+    Ok(args[0])
+}
 
 /// `BaseException.__repr__`: `Class(args...)`.
 fn exception_repr(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
@@ -465,8 +474,16 @@ fn traceback(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(vm.traceback_of(r))
 }
 
-/// Setting `__traceback__` to `None` forgets the frames the exception passed through.
+/// Setting `__traceback__`: to `None` forgets the frames the exception passed through;
+/// to a traceback object, takes that object's frames.
 fn set_traceback(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    if let Some(entries) = new.and_then(|tb| vm.traceback_entries(tb)) {
+        let tb = new.and_then(|t| t.as_obj());
+        let e = exc(vm, v);
+        e.tb_object = tb.map(|t| (entries.len(), t));
+        e.traceback = entries;
+        return Ok(());
+    }
     match new {
         Some(Value::None) => {
             let e = exc(vm, v);

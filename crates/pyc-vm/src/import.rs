@@ -292,16 +292,21 @@ impl Vm {
     fn find_module(&self, name: &str, tail: &str, path: &[String]) -> Option<Found> {
         let mut namespace = Vec::new();
         for entry in path {
-            if entry == LIBRARY_ENTRY {
+            // The library, or a package's folder inside it: modules are looked up by
+            // their whole name.
+            let in_library = entry
+                .strip_prefix(LIBRARY_ENTRY)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+            if in_library {
                 if let Some(m) = self.registry.library.get(name) {
                     let rel = name.replace('.', "/");
                     let (file, package_dir) = if m.is_package {
                         (
-                            format!("{entry}/{rel}/__init__.py"),
-                            Some(format!("{entry}/{rel}")),
+                            format!("{LIBRARY_ENTRY}/{rel}/__init__.py"),
+                            Some(format!("{LIBRARY_ENTRY}/{rel}")),
                         )
                     } else {
-                        (format!("{entry}/{rel}.py"), None)
+                        (format!("{LIBRARY_ENTRY}/{rel}.py"), None)
                     };
                     return Some(Found::Source {
                         source: Rc::from(m.source),

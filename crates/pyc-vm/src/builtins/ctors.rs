@@ -47,12 +47,14 @@ pub(super) fn exception_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<V
     Ok(Value::Obj(vm.new_exception(class, args[1..].to_vec())))
 }
 
+/// `object()`: a featureless instance (it has no `__dict__`).
 fn object_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    vm.check_arity("object", &args[1..], 0, 0)?;
-    Err(vm.err(
-        ExcKind::NotImplementedError,
-        "object() instances are not supported yet",
-    ))
+    if args.len() > 1 {
+        return Err(vm.type_error("object() takes no arguments"));
+    }
+    let dict = vm.new_dict();
+    let object = vm.types.object;
+    Ok(vm.new_instance(object, dict))
 }
 
 fn type_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {

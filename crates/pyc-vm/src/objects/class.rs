@@ -231,6 +231,8 @@ impl Vm {
     /// latter two when `create` is set.
     pub(crate) fn instance_dict(&mut self, r: ObjRef, create: bool) -> Option<ObjRef> {
         let existing = match self.heap.get(r) {
+            // A plain `object()` has no namespace.
+            Object::Instance(i) if i.class == self.types.object => return None,
             Object::Instance(i) => return Some(i.dict),
             &Object::Module(d) => return Some(d),
             Object::Exception(e) => e.dict,

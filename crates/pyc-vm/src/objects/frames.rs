@@ -132,6 +132,35 @@ impl Vm {
         next
     }
 
+    /// The entries of a traceback object's chain, innermost first (as exceptions keep
+    /// them); `None` when `tb` is not a traceback object.
+    pub(crate) fn traceback_entries(&self, tb: Value) -> Option<Vec<crate::objects::TbEntry>> {
+        let mut entries = Vec::new();
+        let mut next = tb;
+        while let Some(Object::Traceback(t)) = next.as_obj().map(|r| self.heap.get(r)) {
+            let Object::Frame(f) = self.heap.get(t.frame) else {
+                break;
+            };
+            entries.push(crate::objects::TbEntry {
+                code: f.code.clone(),
+                line: t.lineno,
+                index: t.index,
+                globals: f.globals,
+            });
+            next = t.next;
+        }
+        if entries.is_empty()
+            && !matches!(
+                tb.as_obj().map(|r| self.heap.get(r)),
+                Some(Object::Traceback(_))
+            )
+        {
+            return None;
+        }
+        entries.reverse();
+        Some(entries)
+    }
+
     /// The locals of the frame at `index` in the frame stack as a dict.
     fn locals_of_frame(&mut self, index: usize) -> ObjRef {
         let f = &self.frames[index];
