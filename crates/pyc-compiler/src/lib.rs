@@ -50,7 +50,7 @@ pub fn compile_mode(
         .map_err(|e| error::RawError::from(e).locate(source, filename))?;
     let expression = match mode {
         Mode::Eval => {
-            Some(single_expression(&module.body).map_err(|e| e.locate(source, filename))?)
+            Some(single_expression(source, &module.body).map_err(|e| e.locate(source, filename))?)
         }
         _ => None,
     };
@@ -65,14 +65,28 @@ pub fn compile_mode(
     Ok(Rc::new(code))
 }
 
-/// The one expression an `eval` source holds, or CPython's `invalid syntax`.
-fn single_expression(
-    body: &[pyc_parser::ast::Stmt],
-) -> Result<&pyc_parser::ast::Expr, error::RawError> {
-    use pyc_parser::ast::StmtKind;
+/// The one expression an `eval` source holds, or CPython's `invalid syntax` where its
+/// parser stops: after the first target of an assignment, else at the statement.
+fn single_expression<'m>(
+    source: &str,
+    body: &'m [pyc_parser::ast::Stmt],
+) -> Result<&'m pyc_parser::ast::Expr, error::RawError> {
+    use pyc_parser::ast::{Span, StmtKind};
     match body {
         [stmt] => match &stmt.kind {
             StmtKind::Expr(e) => Ok(e),
+            StmtKind::Assign { targets, .. } => {
+                let end = targets[0].span.end as usize;
+                let rest = &source[end..];
+                let at = (end + rest.len() - rest.trim_start().len()) as u32;
+                Err(error::RawError::syntax(
+                    "invalid syntax",
+                    Span {
+                        start: at,
+                        end: at + 1,
+                    },
+                ))
+            }
             _ => Err(error::RawError::syntax("invalid syntax", stmt.span)),
         },
         [] => Err(error::RawError::syntax(

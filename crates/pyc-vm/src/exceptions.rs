@@ -259,6 +259,11 @@ impl Vm {
             Object::Exception(e) => (e.class, e.args),
             _ => return String::new(),
         };
+        if self.is_subclass(class, self.exc_class(ExcKind::SyntaxError)) {
+            if let Some(text) = self.syntax_error_str(exc) {
+                return text;
+            }
+        }
         let items = match self.heap.get(args) {
             Object::Tuple(items) => items.clone(),
             _ => Box::default(),

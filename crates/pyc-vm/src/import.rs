@@ -19,6 +19,7 @@ use crate::exceptions::ExcKind;
 use crate::frame::{Frame, FrameKind};
 use crate::host::CompileMode;
 use crate::objects::CodeData;
+use crate::traceback::Uncaught;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 use crate::PyResult;
@@ -620,5 +621,99 @@ impl Vm {
             self.dict_set(locals, name, v)?;
         }
         Ok(())
+    }
+}
+
+/// A module found for `pyc-run -m NAME`.
+pub struct MainModule {
+    /// Its file (`sys.argv[0]` and `__file__`).
+    pub file: String,
+    /// Its source text.
+    source: Rc<str>,
+    /// Its dotted name (a package's `NAME.__main__`).
+    name: String,
+}
+
+impl Vm {
+    /// Finds module `name` for `pyc-run -m`: on `sys.path`, or in its package (which is
+    /// imported); a package stands for its `__main__` submodule. `Err` is CPython's
+    /// message (`No module named x`), or an exception raised while importing a parent.
+    pub fn find_main_module(&mut self, name: &str) -> Result<MainModule, Result<String, Uncaught>> {
+        let search = match name.rsplit_once('.') {
+            Some((parent, _)) => {
+                let package = self
+                    .import_absolute(parent)
+                    .map_err(|e| Err(self.uncaught(e)))?;
+                match self.get_attr(package, "__path__") {
+                    Ok(path) => self.path_entries(path).map_err(|e| Err(self.uncaught(e)))?,
+                    Err(_) => {
+                        return Err(Ok(format!(
+                            "Error while finding module specification for '{name}' \
+                             (ModuleNotFoundError: __path__ attribute not found on '{parent}' \
+                             while trying to find '{name}')"
+                        )))
+                    }
+                }
+            }
+            None => {
+                let path = self
+                    .get_attr(Value::Obj(self.sys), "path")
+                    .map_err(|e| Err(self.uncaught(e)))?;
+                self.path_entries(path).map_err(|e| Err(self.uncaught(e)))?
+            }
+        };
+        let tail = name.rsplit('.').next().unwrap_or(name);
+        match self.find_module(name, tail, &search) {
+            Some(Found::Source {
+                source,
+                file,
+                package_dir: None,
+            }) => Ok(MainModule {
+                file,
+                source,
+                name: name.to_string(),
+            }),
+            Some(
+                Found::Source {
+                    package_dir: Some(_),
+                    ..
+                }
+                | Found::Namespace(_),
+            ) => {
+                let main = format!("{name}.__main__");
+                match self.find_main_module(&main) {
+                    Err(Ok(_)) => Err(Ok(format!(
+                        "No module named {main}; '{name}' is a package and cannot be directly executed"
+                    ))),
+                    found => found,
+                }
+            }
+            _ => Err(Ok(format!("No module named {name}"))),
+        }
+    }
+
+    /// Runs a module found by [`Vm::find_main_module`] as `__main__`.
+    pub fn run_main_module(&mut self, module: MainModule) -> Result<(), Uncaught> {
+        self.add_source(&module.file, &module.source);
+        let globals = self.main_module(&module.file);
+        let package = module
+            .name
+            .rsplit_once('.')
+            .map_or("", |(p, _)| p)
+            .to_string();
+        let package_value = self.new_str(package.as_str());
+        self.dict_set_str(globals, "__package__", package_value);
+        let file = self.new_str(module.file.as_str());
+        let spec = self.module_spec(&module.name, file, Value::None, &package);
+        match spec {
+            Ok(spec) => self.dict_set_str(globals, "__spec__", spec),
+            Err(e) => return Err(self.uncaught(e)),
+        }
+        let code = match self.compile_source(&module.source, &module.file, CompileMode::Exec) {
+            Ok(code) => code,
+            Err(e) => return Err(self.uncaught(e)),
+        };
+        let code = self.load_code(code);
+        self.run_main(code, globals)
     }
 }

@@ -71,7 +71,7 @@ mod vm;
 mod wide_chars;
 mod with;
 
-pub use import::{NativeModuleInit, LIBRARY_ENTRY};
+pub use import::{MainModule, NativeModuleInit, LIBRARY_ENTRY};
 pub use objects::NativeFn;
 pub use traceback::{TracebackFilter, Uncaught};
 pub use value::{ObjRef, Value};

@@ -255,6 +255,26 @@ impl Vm {
 }
 
 impl Vm {
+    /// `str()` of a `SyntaxError` that knows where it was found: `msg (file, line N)`,
+    /// with the file's base name.
+    pub(crate) fn syntax_error_str(&self, exc: ObjRef) -> Option<String> {
+        let msg = self.syntax_error_attr(exc, "msg").map(|v| self.to_str(v))?;
+        let file = self
+            .syntax_error_attr(exc, "filename")
+            .and_then(|v| self.as_str(v))
+            .map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+        let line = match self.syntax_error_attr(exc, "lineno") {
+            Some(Value::Int(n)) => Some(n),
+            _ => None,
+        };
+        Some(match (file, line) {
+            (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
+            (Some(f), None) => format!("{msg} ({f})"),
+            (None, Some(n)) => format!("{msg} (line {n})"),
+            (None, None) => msg,
+        })
+    }
+
     /// An attribute of a `SyntaxError` set from where it was found.
     fn syntax_error_attr(&self, exc: ObjRef, name: &str) -> Option<Value> {
         let Object::Exception(e) = self.heap.get(exc) else {

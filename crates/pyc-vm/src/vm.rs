@@ -144,6 +144,11 @@ impl Vm {
     pub fn run_module(&mut self, code: Rc<CodeObject>) -> Result<(), Uncaught> {
         let code = self.load_code(code);
         let globals = self.main_module(&code.code.filename.clone());
+        self.run_main(code, globals)
+    }
+
+    /// Runs `code` as the `__main__` module whose namespace is `globals`.
+    pub(crate) fn run_main(&mut self, code: Rc<CodeData>, globals: ObjRef) -> Result<(), Uncaught> {
         let base = self.sp;
         self.resize_stack(base + code.nlocalsplus);
         self.frames.push(Frame {
@@ -168,7 +173,7 @@ impl Vm {
     /// Makes the `__main__` module for a program from `filename` (a path, or `<string>`
     /// and the like, which get no `__file__`), registers it in `sys.modules` and returns
     /// its namespace.
-    fn main_module(&mut self, filename: &str) -> ObjRef {
+    pub(crate) fn main_module(&mut self, filename: &str) -> ObjRef {
         let module = self.new_module("__main__");
         let globals = self.module_dict(module);
         let builtins = self

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use pyc_cli::{load_and_compile, new_interpreter};
+use pyc_cli::{load_and_compile, new_interpreter, Program};
 
 /// Run a Python program with pyc.
 #[derive(Parser)]
@@ -13,6 +13,9 @@ struct Args {
     /// Program passed in as a string.
     #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
+    /// Run library module MODULE as a script (the arguments after it are its own).
+    #[arg(short = 'm', value_name = "MODULE")]
+    module: Option<String>,
     /// Ignore PYTHON* environment variables such as PYTHONPATH.
     #[arg(short = 'E')]
     ignore_environment: bool,
@@ -32,8 +35,36 @@ struct Args {
     args: Vec<String>,
 }
 
+/// Splits the command line where the program's own arguments start: after `-m NAME`
+/// (or `-mNAME`) everything belongs to the module, as in CPython.
+fn split_module_args(argv: Vec<String>) -> (Vec<String>, Vec<String>) {
+    let mut i = 1;
+    while i < argv.len() {
+        let arg = &argv[i];
+        if arg == "-m" {
+            return (
+                argv[..(i + 2).min(argv.len())].to_vec(),
+                argv[(i + 2).min(argv.len())..].to_vec(),
+            );
+        }
+        if arg.starts_with("-m") {
+            return (argv[..=i].to_vec(), argv[i + 1..].to_vec());
+        }
+        if arg == "-c" || arg == "--" || !arg.starts_with('-') || arg == "-" {
+            break;
+        }
+        i += 1;
+    }
+    (argv, Vec::new())
+}
+
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let (own, module_args) = split_module_args(std::env::args().collect());
+    let args = Args::parse_from(own);
+    let isolated = args.ignore_environment || args.isolate;
+    if let Some(module) = &args.module {
+        return run_module(module, module_args, isolated);
+    }
     let argv0 = match (&args.code, &args.script) {
         (Some(_), _) => "-c".to_string(),
         (None, Some(script)) => script.clone(),
@@ -54,8 +85,39 @@ fn main() -> ExitCode {
         Err(exit) => return exit,
     };
     let argv = std::iter::once(argv0).chain(rest).collect();
-    let mut vm = new_interpreter(&program, argv, args.ignore_environment || args.isolate);
-    match vm.run_module(code) {
+    let mut vm = new_interpreter(&program, argv, isolated);
+    finish(vm.run_module(code))
+}
+
+/// `pyc-run -m MODULE args...`: the module runs as `__main__` with the current folder
+/// first on `sys.path` and `sys.argv[0]` its file.
+fn run_module(name: &str, args: Vec<String>, isolated: bool) -> ExitCode {
+    let cwd = std::env::current_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    let program = Program {
+        source: String::new(),
+        filename: format!("{cwd}/-m"),
+        from_file: true,
+    };
+    let mut vm = new_interpreter(&program, Vec::new(), isolated);
+    match vm.find_main_module(name) {
+        Ok(module) => {
+            let argv: Vec<String> = std::iter::once(module.file.clone()).chain(args).collect();
+            vm.set_argv(&argv);
+            finish(vm.run_main_module(module))
+        }
+        Err(Ok(message)) => {
+            eprintln!("pyc-run: {message}");
+            ExitCode::from(1)
+        }
+        Err(Err(uncaught)) => finish(Err(uncaught)),
+    }
+}
+
+/// The exit status of a finished run, its traceback printed.
+fn finish(result: Result<(), pyc_vm::Uncaught>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(uncaught) => {
             eprint!("{}", uncaught.render());

@@ -63,8 +63,34 @@ class FrameSummary:
             filename=self.filename, lineno=self.lineno, name=self.name)
 
 
-class StackSummary(list):
+class StackSummary:
     """A list of FrameSummary entries."""
+
+    def __init__(self, entries=()):
+        self._entries = list(entries)
+
+    def append(self, entry):
+        self._entries.append(entry)
+
+    def reverse(self):
+        self._entries.reverse()
+
+    def __iter__(self):
+        return iter(self._entries)
+
+    def __len__(self):
+        return len(self._entries)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return StackSummary(self._entries[index])
+        return self._entries[index]
+
+    def __eq__(self, other):
+        return list(self) == list(other)
+
+    def __repr__(self):
+        return repr(self._entries)
 
     @classmethod
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):

@@ -43,21 +43,23 @@ impl Vm {
         Ok(())
     }
 
-    /// The current frame's local variables as a dict: its locals mapping, or for a
-    /// function a new dict of its bound fast locals and cells (what `locals()` gives).
+    /// The current frame's local variables as a dict (what `locals()` gives).
     pub(crate) fn frame_locals(&mut self) -> ObjRef {
-        let f = self.frame();
-        if let Some(l) = f.locals {
-            return l;
-        }
-        let (code, base) = (f.code.clone(), f.base);
-        self.fast_locals_dict(&code, base)
+        self.locals_of_frame(self.frames.len() - 1)
     }
 
-    /// A new dict of the bound fast locals and cells of the frame running `code` at
-    /// `base` (what `locals()` gives in a function).
-    pub(crate) fn fast_locals_dict(&mut self, code: &CodeData, base: usize) -> ObjRef {
-        let dict = self.new_dict();
+    /// The locals of the frame at `index` in the frame stack as a dict: a module or
+    /// class body's namespace; for a function, as in CPython, one dict per frame
+    /// (kept in its `locals`, which functions do not otherwise use) refreshed from
+    /// its fast locals and cells at each call, so names `exec` added to it stay.
+    pub(crate) fn locals_of_frame(&mut self, index: usize) -> ObjRef {
+        let f = &self.frames[index];
+        let optimized = f.code.code.flags & pyc_bytecode::code_flags::OPTIMIZED != 0;
+        if let (false, Some(l)) = (optimized, f.locals) {
+            return l;
+        }
+        let (code, base, existing) = (f.code.clone(), f.base, f.locals);
+        let dict = existing.unwrap_or_else(|| self.new_dict());
         for (i, name) in code.code.localsplus_names.iter().enumerate() {
             let kind = code.code.localsplus_kinds[i];
             let mut v = self.stack[base + i];
@@ -66,10 +68,14 @@ impl Vm {
             {
                 v = self.cell_get(v);
             }
-            if !v.is_null() {
+            if v.is_null() {
+                let key = Value::Obj(self.intern(name));
+                let _ = self.dict_del(dict, key);
+            } else {
                 self.dict_set_str(dict, name, v);
             }
         }
+        self.frames[index].locals = Some(dict);
         dict
     }
 
@@ -228,7 +234,7 @@ fn compile(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
     };
     let Some(filename) = vm.as_str(filename).map(str::to_string) else {
         let msg = format!(
-            "compile() argument 'filename' must be str, bytes or os.PathLike, not {}",
+            "expected str, bytes or os.PathLike object, not {}",
             vm.type_name(filename)
         );
         return Err(vm.type_error(msg));

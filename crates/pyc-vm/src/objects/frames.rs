@@ -160,16 +160,6 @@ impl Vm {
         entries.reverse();
         Some(entries)
     }
-
-    /// The locals of the frame at `index` in the frame stack as a dict.
-    fn locals_of_frame(&mut self, index: usize) -> ObjRef {
-        let f = &self.frames[index];
-        if let Some(l) = f.locals {
-            return l;
-        }
-        let (code, base) = (f.code.clone(), f.base);
-        self.fast_locals_dict(&code, base)
-    }
 }
 
 fn frame(vm: &Vm, v: Value) -> &FrameObj {

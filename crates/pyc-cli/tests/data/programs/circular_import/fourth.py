@@ -1,0 +1,2 @@
+from third import VALUE3
+VALUE = 4

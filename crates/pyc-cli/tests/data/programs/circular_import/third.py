@@ -1,0 +1,2 @@
+from fourth import VALUE
+VALUE3 = 3

@@ -1,0 +1,2 @@
+value = 1
+__all__ = ["value", 42]

@@ -1,0 +1,6 @@
+def fail():
+    return {}["key"]
+
+
+print("raising runs")
+fail()
