@@ -6,6 +6,7 @@ mod native;
 
 /// The Python modules embedded in the binary: `(name, source, is_package)`.
 const LIBRARY: &[(&str, &str, bool)] = &[
+    ("contextlib", include_str!("lib/contextlib.py"), false),
     ("linecache", include_str!("lib/linecache.py"), false),
     ("traceback", include_str!("lib/traceback.py"), false),
     ("unittest", include_str!("lib/unittest/__init__.py"), true),
