@@ -4,8 +4,23 @@
 
 mod native;
 
-/// The Python modules embedded in the binary: `(name, source, is_package)`.
-const LIBRARY: &[(&str, &str, bool)] = &[];
+/// Declares the embedded Python modules: `name => "file under lib/"`, with `package`
+/// for a package's `__init__`.
+macro_rules! library {
+    ($( $name:literal => $file:literal $(, $package:ident)? ;)*) => {
+        /// The Python modules embedded in the binary: `(name, source, is_package)`.
+        const LIBRARY: &[(&str, &str, bool)] = &[
+            $( ($name, include_str!(concat!("lib/", $file)), library!(@pkg $($package)?)), )*
+        ];
+    };
+    (@pkg package) => { true };
+    (@pkg) => { false };
+}
+
+library! {
+    "time" => "time.py";
+    "gc" => "gc.py";
+}
 
 /// Registers every shipped module with `vm`.
 pub fn install(vm: &mut pyc_vm::Vm) {

@@ -69,6 +69,9 @@ mod value;
 mod vm;
 mod wide_chars;
 
+pub use builtins::Kw;
+pub use call::KwNames;
+pub use exceptions::ExcKind;
 pub use import::{NativeModuleInit, LIBRARY_ENTRY};
 pub use objects::NativeFn;
 pub use traceback::Uncaught;

@@ -55,11 +55,14 @@ fn main() -> ExitCode {
     };
     let argv = std::iter::once(argv0).chain(rest).collect();
     let mut vm = new_interpreter(&program, argv, args.ignore_environment || args.isolate);
-    match vm.run_module(code) {
+    let status = match vm.run_module(code) {
         Ok(()) => ExitCode::SUCCESS,
         Err(uncaught) => {
             eprint!("{}", uncaught.render());
             ExitCode::from(uncaught.exit_code() as u8)
         }
-    }
+    };
+    // `atexit` callbacks run last, after the traceback, as in CPython.
+    vm.run_exit_hooks();
+    status
 }

@@ -33,7 +33,7 @@ impl Vm {
     }
 
     /// The module's `__name__` when it is a str, else `?`.
-    pub(crate) fn module_name(&self, module: ObjRef) -> String {
+    pub fn module_name(&self, module: ObjRef) -> String {
         let d = self.module_dict(module);
         self.dict_get_str(d, "__name__")
             .and_then(|v| self.as_str(v))
@@ -42,7 +42,7 @@ impl Vm {
     }
 
     /// The module whose namespace is `dict`, if `v` is a module.
-    pub(crate) fn as_module(&self, v: Value) -> Option<ObjRef> {
+    pub fn as_module(&self, v: Value) -> Option<ObjRef> {
         match self.heap.get(v.as_obj()?) {
             Object::Module(_) => v.as_obj(),
             _ => None,
