@@ -20,6 +20,8 @@ macro_rules! library {
 library! {
     "time" => "time.py";
     "gc" => "gc.py";
+    "types" => "types.py";
+    "inspect" => "inspect.py";
 }
 
 /// Registers every shipped module with `vm`.
