@@ -22,6 +22,8 @@ library! {
     "gc" => "gc.py";
     "types" => "types.py";
     "inspect" => "inspect.py";
+    "opcode" => "opcode.py";
+    "dis" => "dis.py";
 }
 
 /// Registers every shipped module with `vm`.

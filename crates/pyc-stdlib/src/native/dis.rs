@@ -39,23 +39,32 @@ fn kind_name(kind: ArgKind) -> &'static str {
         ArgKind::Const => "const",
         ArgKind::Name | ArgKind::GlobalName | ArgKind::Local | ArgKind::Free => "name",
         ArgKind::Jump => "jump",
-        ArgKind::BinaryOp | ArgKind::Compare => "text",
-        ArgKind::FunctionFlags | ArgKind::FormatFlags | ArgKind::Raw => "int",
+        ArgKind::Compare => "text",
+        ArgKind::BinaryOp | ArgKind::FunctionFlags | ArgKind::FormatFlags | ArgKind::Raw => "int",
     }
 }
 
 /// `instructions(x)`: one tuple per instruction of the code behind `x` (not of nested
 /// code): `(opname, kind, arg, argval text, argrepr, offset, starts_line,
-/// is_jump_target, const index)`, `kind` saying how `dis.py` turns the text into
-/// `argval` (`const` takes `co_consts[const index]`).
+/// is_jump_target, const index, (line, end line, column, end column))`, `kind` saying
+/// how `dis.py` turns the text into `argval` (`const` takes `co_consts[const index]`).
 fn instructions(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("instructions", args, 1, 1)?;
     let code = code_arg(vm, args[0])?;
     let mut records = Vec::new();
-    for (info, ins) in pyc_disasm::instructions(&code)
+    for (index, (info, ins)) in pyc_disasm::instructions(&code)
         .into_iter()
         .zip(code.instructions.iter())
+        .enumerate()
     {
+        let pos = code.position_of(index);
+        let part = |p: Option<u32>| p.map_or(Value::None, |n| Value::Int(n.into()));
+        let positions = vm.new_tuple(vec![
+            part(pos.line()),
+            part(pos.end_line()),
+            part(pos.col()),
+            part(pos.end_col()),
+        ]);
         let opname = vm.new_str(info.opname);
         let kind = if ins.op == pyc_bytecode::Opcode::KwNames {
             "int"
@@ -79,6 +88,7 @@ fn instructions(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
             line,
             Value::Bool(info.is_jump_target),
             Value::Int(ins.arg.into()),
+            positions,
         ]);
         records.push(record);
     }
