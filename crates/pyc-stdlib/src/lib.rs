@@ -24,6 +24,7 @@ library! {
     "inspect" => "inspect.py";
     "opcode" => "opcode.py";
     "dis" => "dis.py";
+    "warnings" => "warnings.py";
 }
 
 /// Registers every shipped module with `vm`.

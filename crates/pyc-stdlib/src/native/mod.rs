@@ -8,6 +8,7 @@ mod gc;
 mod linecache;
 mod posix;
 mod time;
+mod warnings;
 mod weakref;
 
 /// Registers the native modules.
@@ -19,4 +20,5 @@ pub(crate) fn install(vm: &mut pyc_vm::Vm) {
     vm.add_native_module("atexit", atexit::init);
     vm.add_native_module("linecache", linecache::init);
     vm.add_native_module("posix", posix::init);
+    vm.add_native_module("_warnings", warnings::init);
 }
