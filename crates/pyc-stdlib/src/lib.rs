@@ -25,6 +25,8 @@ library! {
     "opcode" => "opcode.py";
     "dis" => "dis.py";
     "warnings" => "warnings.py";
+    "os" => "os.py";
+    "posixpath" => "posixpath.py";
 }
 
 /// Registers every shipped module with `vm`.

@@ -24,6 +24,7 @@ pub(crate) fn init(vm: &mut Vm, module: ObjRef) -> PyResult<()> {
         ("replace", rename, false),
         ("stat", stat, false),
         ("lstat", lstat, false),
+        ("readlink", readlink, false),
         ("getpid", getpid, false),
         ("cpu_count", cpu_count, false),
         ("putenv", putenv, false),
@@ -206,6 +207,14 @@ fn lstat(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     let path = path_arg(vm, "lstat", args[0])?;
     let m = on_path(vm, &path, std::fs::symlink_metadata(&path))?;
     Ok(stat_tuple(vm, &m))
+}
+
+/// `readlink(path)`: the target of a symbolic link.
+fn readlink(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    vm.check_arity("readlink", args, 1, 1)?;
+    let path = path_arg(vm, "readlink", args[0])?;
+    let target = on_path(vm, &path, std::fs::read_link(&path))?;
+    Ok(vm.new_str(target.display().to_string()))
 }
 
 fn getpid(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
