@@ -27,6 +27,9 @@ library! {
     "warnings" => "warnings.py";
     "os" => "os.py";
     "posixpath" => "posixpath.py";
+    "keyword" => "keyword.py";
+    "string" => "string.py";
+    "importlib" => "importlib/__init__.py", package;
 }
 
 /// Registers every shipped module with `vm`.
