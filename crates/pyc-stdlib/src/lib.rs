@@ -28,6 +28,7 @@ library! {
     "os" => "os.py";
     "posixpath" => "posixpath.py";
     "keyword" => "keyword.py";
+    "weakref" => "weakref.py";
     "string" => "string.py";
     "importlib" => "importlib/__init__.py", package;
 }
