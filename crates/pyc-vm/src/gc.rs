@@ -444,6 +444,52 @@ mod tests {
     }
 
     #[test]
+    fn a_disabled_collector_never_wants_to_collect() {
+        let mut vm = quiet_vm();
+        vm.set_automatic_collection(false);
+        for _ in 0..50_000 {
+            vm.new_str("x");
+        }
+        assert!(!vm.heap.wants_collection());
+        // Explicit collections still run.
+        assert!(vm.collect_garbage() >= 50_000);
+    }
+
+    #[test]
+    fn weak_references_are_emptied_and_call_back_when_their_referent_dies() {
+        let mut vm = quiet_vm();
+        let target = Value::Obj(vm.new_set());
+        let callback = vm.dict_get_str(vm.builtins, "len").unwrap();
+        let arg = vm.new_list(Vec::new());
+        let handle = vm.new_weakref(target, callback, arg).unwrap();
+        let sys = vm.sys;
+        vm.module_set(sys, "_handle", handle);
+        vm.module_set(sys, "_target", target);
+        vm.collect_garbage();
+        assert!(vm.weakref_target(handle).unwrap().is_same(target));
+        assert_eq!(vm.weak_referrers(target).len(), 1);
+        assert!(vm.weak_callbacks.is_empty());
+        vm.module_set(sys, "_target", Value::None);
+        vm.collect_garbage();
+        assert!(matches!(vm.weakref_target(handle).unwrap(), Value::None));
+        assert_eq!(vm.weak_callbacks.len(), 1);
+        assert!(vm.weak_callbacks[0].arg.is_same(arg));
+        vm.run_weak_callbacks();
+        assert!(vm.weak_callbacks.is_empty());
+    }
+
+    #[test]
+    fn a_weak_reference_dying_with_its_referent_never_calls_back() {
+        let mut vm = quiet_vm();
+        let target = Value::Obj(vm.new_set());
+        let callback = vm.dict_get_str(vm.builtins, "len").unwrap();
+        vm.new_weakref(target, callback, Value::None).unwrap();
+        vm.collect_garbage();
+        assert!(vm.weak_callbacks.is_empty());
+        assert!(vm.heap.weakrefs.is_empty());
+    }
+
+    #[test]
     fn values_stay_two_words() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
     }
