@@ -29,6 +29,7 @@ library! {
     "posixpath" => "posixpath.py";
     "keyword" => "keyword.py";
     "weakref" => "weakref.py";
+    "pathlib" => "pathlib.py";
     "string" => "string.py";
     "importlib" => "importlib/__init__.py", package;
 }
