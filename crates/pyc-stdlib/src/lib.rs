@@ -4,41 +4,46 @@
 
 mod native;
 
-/// The Python modules embedded in the binary: `(name, source, is_package)`.
-const LIBRARY: &[(&str, &str, bool)] = &[
-    ("contextlib", include_str!("lib/contextlib.py"), false),
-    ("linecache", include_str!("lib/linecache.py"), false),
-    ("traceback", include_str!("lib/traceback.py"), false),
-    ("unittest", include_str!("lib/unittest/__init__.py"), true),
-    (
-        "unittest.__main__",
-        include_str!("lib/unittest/__main__.py"),
-        false,
-    ),
-    ("unittest.case", include_str!("lib/unittest/case.py"), false),
-    (
-        "unittest.loader",
-        include_str!("lib/unittest/loader.py"),
-        false,
-    ),
-    ("unittest.main", include_str!("lib/unittest/main.py"), false),
-    (
-        "unittest.result",
-        include_str!("lib/unittest/result.py"),
-        false,
-    ),
-    (
-        "unittest.runner",
-        include_str!("lib/unittest/runner.py"),
-        false,
-    ),
-    (
-        "unittest.suite",
-        include_str!("lib/unittest/suite.py"),
-        false,
-    ),
-    ("unittest.util", include_str!("lib/unittest/util.py"), false),
-];
+/// Declares the embedded Python modules: `name => "file under lib/"`, with `package`
+/// for a package's `__init__`.
+macro_rules! library {
+    ($( $name:literal => $file:literal $(, $package:ident)? ;)*) => {
+        /// The Python modules embedded in the binary: `(name, source, is_package)`.
+        const LIBRARY: &[(&str, &str, bool)] = &[
+            $( ($name, include_str!(concat!("lib/", $file)), library!(@pkg $($package)?)), )*
+        ];
+    };
+    (@pkg package) => { true };
+    (@pkg) => { false };
+}
+
+library! {
+    "time" => "time.py";
+    "gc" => "gc.py";
+    "types" => "types.py";
+    "inspect" => "inspect.py";
+    "opcode" => "opcode.py";
+    "dis" => "dis.py";
+    "warnings" => "warnings.py";
+    "os" => "os.py";
+    "posixpath" => "posixpath.py";
+    "keyword" => "keyword.py";
+    "weakref" => "weakref.py";
+    "pathlib" => "pathlib.py";
+    "string" => "string.py";
+    "importlib" => "importlib/__init__.py", package;
+    "contextlib" => "contextlib.py";
+    "traceback" => "traceback.py";
+    "unittest" => "unittest/__init__.py", package;
+    "unittest.__main__" => "unittest/__main__.py";
+    "unittest.case" => "unittest/case.py";
+    "unittest.loader" => "unittest/loader.py";
+    "unittest.main" => "unittest/main.py";
+    "unittest.result" => "unittest/result.py";
+    "unittest.runner" => "unittest/runner.py";
+    "unittest.suite" => "unittest/suite.py";
+    "unittest.util" => "unittest/util.py";
+}
 
 /// Registers every shipped module with `vm`.
 pub fn install(vm: &mut pyc_vm::Vm) {

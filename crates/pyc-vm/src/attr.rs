@@ -79,7 +79,7 @@ pub(crate) fn hinted_instance_slot<'h>(
 impl Vm {
     /// `obj.name`: the class's `__getattribute__` if it defines one, else the default
     /// lookup; when either raises `AttributeError`, the class's `__getattr__`.
-    pub(crate) fn get_attr(&mut self, obj: Value, name: &str) -> PyResult<Value> {
+    pub fn get_attr(&mut self, obj: Value, name: &str) -> PyResult<Value> {
         let found = match self.intercepting_hook(obj, "__getattribute__") {
             Some(hook) => {
                 let name = self.new_str(name);
@@ -358,7 +358,7 @@ impl Vm {
     }
 
     /// `obj.name = v`: the class's `__setattr__` if it defines one, else the default.
-    pub(crate) fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
+    pub fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
         if let Some(hook) = self.intercepting_hook(obj, "__setattr__") {
             let name = self.new_str(name);
             return self.call_value(hook, &[obj, name, v]).map(drop);
@@ -372,7 +372,7 @@ impl Vm {
     }
 
     /// `del obj.name`: the class's `__delattr__` if it defines one, else the default.
-    pub(crate) fn del_attr(&mut self, obj: Value, name: &str) -> PyResult<()> {
+    pub fn del_attr(&mut self, obj: Value, name: &str) -> PyResult<()> {
         if let Some(hook) = self.intercepting_hook(obj, "__delattr__") {
             let name = self.new_str(name);
             return self.call_value(hook, &[obj, name]).map(drop);

@@ -19,7 +19,7 @@ use crate::vm::{Vm, NATIVE_DEPTH_LIMIT};
 use crate::PyResult;
 
 /// Keyword argument names of a call (their values are the last arguments).
-pub(crate) type KwNames = Vec<Rc<str>>;
+pub type KwNames = Vec<Rc<str>>;
 
 impl Vm {
     /// `CALL n`: `NULL|method callable|self args...` -> result. `Ok(true)` when a Python
@@ -526,12 +526,12 @@ impl Vm {
     }
 
     /// Calls `func(*args)` from native code and returns its result.
-    pub(crate) fn call_value(&mut self, func: Value, args: &[Value]) -> PyResult<Value> {
+    pub fn call_value(&mut self, func: Value, args: &[Value]) -> PyResult<Value> {
         self.call_value_kw(func, args, None)
     }
 
     /// Calls `func` from native code; the last `kwnames.len()` of `args` are keywords.
-    pub(crate) fn call_value_kw(
+    pub fn call_value_kw(
         &mut self,
         func: Value,
         args: &[Value],

@@ -103,12 +103,12 @@ exc_kinds! {
 
 impl Vm {
     /// The class object of a builtin exception kind.
-    pub(crate) fn exc_class(&self, kind: ExcKind) -> ObjRef {
+    pub fn exc_class(&self, kind: ExcKind) -> ObjRef {
         self.exc_types[kind as usize]
     }
 
     /// A new exception instance of `class` with the given args.
-    pub(crate) fn new_exception(&mut self, class: ObjRef, args: Vec<Value>) -> ObjRef {
+    pub fn new_exception(&mut self, class: ObjRef, args: Vec<Value>) -> ObjRef {
         let args = self.heap.alloc(Object::Tuple(args.into_boxed_slice()));
         self.heap.alloc(Object::Exception(Box::new(ExcObj {
             class,
@@ -125,7 +125,7 @@ impl Vm {
 
     /// A new exception of a builtin kind with one str argument.
     #[cold]
-    pub(crate) fn err(&mut self, kind: ExcKind, msg: impl Into<String>) -> ObjRef {
+    pub fn err(&mut self, kind: ExcKind, msg: impl Into<String>) -> ObjRef {
         let msg = self.new_str(msg.into());
         let class = self.exc_class(kind);
         self.new_exception(class, vec![msg])
@@ -145,7 +145,7 @@ impl Vm {
 
     /// `KeyError(key)`.
     #[cold]
-    pub(crate) fn key_error(&mut self, key: Value) -> ObjRef {
+    pub fn key_error(&mut self, key: Value) -> ObjRef {
         let class = self.exc_class(ExcKind::KeyError);
         self.new_exception(class, vec![key])
     }
@@ -219,7 +219,7 @@ impl Vm {
     }
 
     /// Whether `exc`'s class is `class` or a subclass of it.
-    pub(crate) fn exc_matches(&self, exc: ObjRef, class: ObjRef) -> bool {
+    pub fn exc_matches(&self, exc: ObjRef, class: ObjRef) -> bool {
         let cls = match self.heap.get(exc) {
             Object::Exception(e) => e.class,
             _ => return false,

@@ -7,7 +7,16 @@
 //!
 //! **When:** at the dispatch loop's safe points — function entry (`RESUME`) and loop
 //! back edges — once [`crate::heap::Heap::wants_collection`] is true, and when
-//! `gc.collect()` asks.
+//! `gc.collect()` asks; never while automatic collection is off (`gc.disable()`,
+//! [`crate::heap::Heap::set_automatic`]).
+//!
+//! **Weak references** (`Object::WeakRef`, [`crate::objects::weakref`]): the collector
+//! does not trace a weak reference's referent. The heap lists every weak reference
+//! object; after marking and before sweeping, each marked weak reference whose referent
+//! is unmarked is emptied (so no weak reference ever names a freed slot) and its
+//! callback is queued; unmarked weak references are dropped from the list and never
+//! call back. The queued callbacks are a root until they run, which happens at the next
+//! safe point (or at once, after `gc.collect()`), never inside the collection itself.
 //!
 //! **Pinning: what native code holds is never freed.** Rust code (a builtin, an
 //! operator's slow path) may keep values in locals while it calls back into Python —
@@ -32,6 +41,74 @@
 use crate::heap::Heap;
 use crate::objects::{IterState, Object};
 use crate::value::{ObjRef, Value};
+use crate::vm::Vm;
+
+/// What the `gc` module sees of the collector.
+impl Vm {
+    /// Whether safe points collect (`gc.isenabled()`).
+    pub fn automatic_collection(&self) -> bool {
+        self.heap.automatic
+    }
+
+    /// Turns collection at safe points on or off (`gc.enable()`, `gc.disable()`);
+    /// explicit collections still run.
+    pub fn set_automatic_collection(&mut self, on: bool) {
+        self.heap.set_automatic(on);
+    }
+
+    /// Objects allocated since the last collection (`gc.get_count()[0]`).
+    pub fn allocations_since_collection(&self) -> usize {
+        self.heap.allocated_since_gc
+    }
+
+    /// `gc.get_referents(v)`: what `v` refers to directly (see [`referents`]).
+    pub fn referents_of(&self, v: Value) -> Vec<Value> {
+        match v {
+            Value::Obj(r) => referents(self.heap.get(r)),
+            _ => Vec::new(),
+        }
+    }
+
+    /// `gc.get_referrers(*targets)`: every heap object that refers directly to one of
+    /// `targets`, in allocation-slot order.
+    pub fn referrers_of(&self, targets: &[Value]) -> Vec<Value> {
+        let mut found = Vec::new();
+        let mut children = Vec::new();
+        for (r, obj) in self.heap.objects() {
+            children.clear();
+            trace(obj, &mut children);
+            if children.iter().any(|c| {
+                targets
+                    .iter()
+                    .any(|t| t.as_obj().is_some() && t.is_same(*c))
+            }) {
+                found.push(Value::Obj(r));
+            }
+        }
+        found
+    }
+
+    /// `gc.is_tracked(v)`: whether CPython's collector would track `v` — not atoms
+    /// (numbers, strs, `None`, ranges, code objects) nor dicts holding only untracked
+    /// keys and values; every other container and callable.
+    pub fn is_gc_tracked(&self, v: Value) -> bool {
+        let Value::Obj(r) = v else {
+            return false;
+        };
+        match self.heap.get(r) {
+            Object::Str(_)
+            | Object::BigInt(_)
+            | Object::Range(..)
+            | Object::Code(_)
+            | Object::Ellipsis
+            | Object::NotImplemented => false,
+            Object::Dict(d) => d
+                .iter()
+                .any(|(k, v)| self.is_gc_tracked(k) || self.is_gc_tracked(v)),
+            _ => true,
+        }
+    }
+}
 
 /// Marks reachable objects, starting from the values passed to [`Marker::root`].
 pub(crate) struct Marker {
@@ -75,8 +152,10 @@ impl Marker {
         }
     }
 
-    /// Traces everything reachable from the roots, then frees the rest.
-    pub(crate) fn finish(mut self, heap: &mut Heap) {
+    /// Traces everything reachable from the roots, clears the weak references to what
+    /// is not, then frees the rest. Returns the number of objects freed and the callbacks
+    /// of the cleared weak references, to be run at a safe point.
+    pub(crate) fn finish(mut self, heap: &mut Heap) -> (usize, Vec<WeakCallback>) {
         let mut children = Vec::new();
         while let Some(r) = self.work.pop() {
             children.clear();
@@ -85,13 +164,89 @@ impl Marker {
                 self.root(heap, c);
             }
         }
+        let callbacks = clear_weak_references(heap);
+        let before = heap.live;
         sweep(heap);
+        (before - heap.live, callbacks)
     }
+}
+
+/// Drops the weak references that die now from the heap's list and empties those whose
+/// referent dies (marks are final here), returning the callbacks of the emptied ones
+/// that survive themselves: a weak reference collected with its referent never calls
+/// back, as in CPython. The callback and its argument are reachable from the (marked)
+/// weak reference, so they survive this collection.
+fn clear_weak_references(heap: &mut Heap) -> Vec<WeakCallback> {
+    let mut callbacks = Vec::new();
+    let mut weakrefs = std::mem::take(&mut heap.weakrefs);
+    weakrefs.retain(|&w| {
+        if !heap.marks[w.index()] {
+            return false;
+        }
+        let marks = &heap.marks;
+        let Some(Object::WeakRef(weak)) = heap.slots[w.index()].as_mut() else {
+            return false;
+        };
+        match weak.target {
+            Some(t) if !marks[t.index()] => {
+                weak.target = None;
+                if !matches!(weak.callback, Value::None) {
+                    callbacks.push(WeakCallback {
+                        callback: weak.callback,
+                        arg: weak.arg,
+                    });
+                }
+                false
+            }
+            Some(_) => true,
+            None => false,
+        }
+    });
+    heap.weakrefs = weakrefs;
+    callbacks
+}
+
+/// The values directly referenced by `obj` as `gc.get_referents` reports them: what the
+/// collector traces, without the internal `Null`; a function reports what CPython's
+/// does (its code, globals, module, defaults, doc, `__dict__` and closure), not the
+/// constants the collector reaches through its code.
+fn referents(obj: &Object) -> Vec<Value> {
+    let mut out = Vec::new();
+    match obj {
+        Object::Function(f) => {
+            let opt = |r: Option<ObjRef>| r.map_or(Value::Null, Value::Obj);
+            out.extend([
+                Value::Obj(f.code_obj),
+                Value::Obj(f.globals),
+                f.module,
+                opt(f.defaults),
+                opt(f.kwdefaults),
+                f.doc,
+                opt(f.dict),
+                opt(f.closure),
+            ]);
+        }
+        // CPython visits a list's or tuple's items from the last.
+        Object::List(items) => out.extend(items.iter().rev()),
+        Object::Tuple(items) => out.extend(items.iter().rev()),
+        _ => trace(obj, &mut out),
+    }
+    out.retain(|v| !v.is_null());
+    out
+}
+
+/// A callback to run because the referent of a weak reference died: `callback(arg)`.
+#[derive(Clone, Copy)]
+pub(crate) struct WeakCallback {
+    /// The callable.
+    pub(crate) callback: Value,
+    /// What it is called with: the weak reference object the program holds.
+    pub(crate) arg: Value,
 }
 
 /// Appends the values directly referenced by `obj`.
 fn trace(obj: &Object, out: &mut Vec<Value>) {
-    let opt = |r: Option<ObjRef>| r.map_or(Value::None, Value::Obj);
+    let opt = |r: Option<ObjRef>| r.map_or(Value::Null, Value::Obj);
     match obj {
         Object::Str(_)
         | Object::BigInt(_)
@@ -122,6 +277,11 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
         }
         Object::Descr(d) => out.push(Value::Obj(d.owner)),
         Object::Cell(v) => out.push(*v),
+        // The referent is not traced: that is what makes the reference weak.
+        Object::WeakRef(w) => {
+            out.push(w.callback);
+            out.push(w.arg);
+        }
         Object::Code(c) => {
             out.extend_from_slice(&c.consts);
             out.extend(c.names.iter().map(|&n| Value::Obj(n)));
@@ -201,7 +361,7 @@ fn sweep(heap: &mut Heap) {
         }
     }
     heap.allocated_since_gc = 0;
-    heap.threshold = (heap.live * 2).max(20_000);
+    heap.reset_threshold();
 }
 
 #[cfg(test)]
@@ -281,6 +441,52 @@ mod tests {
             assert!(vm.heap.slots[young.as_obj().unwrap().index()].is_none());
         });
         assert_eq!(vm.as_str(held), Some("held across the wrap"));
+    }
+
+    #[test]
+    fn a_disabled_collector_never_wants_to_collect() {
+        let mut vm = quiet_vm();
+        vm.set_automatic_collection(false);
+        for _ in 0..50_000 {
+            vm.new_str("x");
+        }
+        assert!(!vm.heap.wants_collection());
+        // Explicit collections still run.
+        assert!(vm.collect_garbage() >= 50_000);
+    }
+
+    #[test]
+    fn weak_references_are_emptied_and_call_back_when_their_referent_dies() {
+        let mut vm = quiet_vm();
+        let target = Value::Obj(vm.new_set());
+        let callback = vm.dict_get_str(vm.builtins, "len").unwrap();
+        let arg = vm.new_list(Vec::new());
+        let handle = vm.new_weakref(target, callback, arg).unwrap();
+        let sys = vm.sys;
+        vm.module_set(sys, "_handle", handle);
+        vm.module_set(sys, "_target", target);
+        vm.collect_garbage();
+        assert!(vm.weakref_target(handle).unwrap().is_same(target));
+        assert_eq!(vm.weak_referrers(target).len(), 1);
+        assert!(vm.weak_callbacks.is_empty());
+        vm.module_set(sys, "_target", Value::None);
+        vm.collect_garbage();
+        assert!(matches!(vm.weakref_target(handle).unwrap(), Value::None));
+        assert_eq!(vm.weak_callbacks.len(), 1);
+        assert!(vm.weak_callbacks[0].arg.is_same(arg));
+        vm.run_weak_callbacks();
+        assert!(vm.weak_callbacks.is_empty());
+    }
+
+    #[test]
+    fn a_weak_reference_dying_with_its_referent_never_calls_back() {
+        let mut vm = quiet_vm();
+        let target = Value::Obj(vm.new_set());
+        let callback = vm.dict_get_str(vm.builtins, "len").unwrap();
+        vm.new_weakref(target, callback, Value::None).unwrap();
+        vm.collect_garbage();
+        assert!(vm.weak_callbacks.is_empty());
+        assert!(vm.heap.weakrefs.is_empty());
     }
 
     #[test]

@@ -90,6 +90,10 @@ pub struct Heap {
     pub(crate) live: usize,
     pub(crate) allocated_since_gc: usize,
     pub(crate) threshold: usize,
+    /// Whether safe points collect (`gc.enable()`/`gc.disable()`).
+    pub(crate) automatic: bool,
+    /// Every weak reference object that may still have a referent (see [`crate::gc`]).
+    pub(crate) weakrefs: Vec<ObjRef>,
     pub(crate) pools: Pools,
 }
 
@@ -114,6 +118,8 @@ impl Heap {
             live: 0,
             allocated_since_gc: 0,
             threshold: MIN_THRESHOLD,
+            automatic: true,
+            weakrefs: Vec::new(),
             pools: Pools::default(),
         }
     }
@@ -284,8 +290,25 @@ impl Heap {
     #[inline]
     pub fn wants_collection(&self) -> bool {
         if cfg!(feature = "gc-stress") {
-            return self.allocated_since_gc > self.live / 1024;
+            return self.automatic && self.allocated_since_gc > self.live / 1024;
         }
         self.allocated_since_gc >= self.threshold
+    }
+
+    /// Turns automatic collection at safe points on or off. Off, the threshold is out of
+    /// reach, so the hot paths' check stays one comparison.
+    pub(crate) fn set_automatic(&mut self, on: bool) {
+        self.automatic = on;
+        self.reset_threshold();
+    }
+
+    /// Sets the allocation count that triggers the next automatic collection: twice the
+    /// live objects, at least [`MIN_THRESHOLD`]; never while automatic collection is off.
+    pub(crate) fn reset_threshold(&mut self) {
+        self.threshold = if self.automatic {
+            (self.live * 2).max(MIN_THRESHOLD)
+        } else {
+            usize::MAX
+        };
     }
 }

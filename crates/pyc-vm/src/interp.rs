@@ -764,6 +764,9 @@ impl Vm {
         if self.heap.wants_collection() {
             self.collect_garbage();
         }
+        if !self.weak_callbacks.is_empty() {
+            self.run_weak_callbacks();
+        }
     }
 
     /// The object of a value known to be a heap object (the compiler guarantees it).

@@ -9,7 +9,7 @@ use crate::PyResult;
 
 impl Vm {
     /// `iter(v)`.
-    pub(crate) fn get_iter(&mut self, v: Value) -> PyResult<Value> {
+    pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
         let state = match v {
             Value::Obj(r) => match self.heap.get(r) {
                 Object::List(_) => IterState::List(r, 0),
@@ -89,7 +89,7 @@ impl Vm {
     }
 
     /// `next(it)`: `Ok(None)` when exhausted.
-    pub(crate) fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
+    pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
         let r = match it {
             Value::Obj(r) if matches!(self.heap.get(r), Object::Iter(_)) => r,
             Value::Obj(g) if matches!(self.heap.get(g), Object::Generator(_)) => {
@@ -265,7 +265,7 @@ impl Vm {
     }
 
     /// All items of an iterable.
-    pub(crate) fn collect_iterable(&mut self, v: Value) -> PyResult<Vec<Value>> {
+    pub fn collect_iterable(&mut self, v: Value) -> PyResult<Vec<Value>> {
         if let Some(items) = self.seq_items(v) {
             return Ok(items.to_vec());
         }

@@ -71,6 +71,9 @@ mod vm;
 mod wide_chars;
 mod with;
 
+pub use builtins::Kw;
+pub use call::KwNames;
+pub use exceptions::ExcKind;
 pub use import::{MainModule, NativeModuleInit, LIBRARY_ENTRY};
 pub use objects::NativeFn;
 pub use traceback::{TracebackFilter, Uncaught};

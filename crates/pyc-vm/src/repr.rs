@@ -49,7 +49,7 @@ impl Vm {
     }
 
     /// `id(v)`.
-    pub(crate) fn id_of(&self, v: Value) -> u64 {
+    pub fn id_of(&self, v: Value) -> u64 {
         match v {
             Value::Obj(r) => address(r),
             Value::Null => 0,
@@ -333,6 +333,7 @@ impl Vm {
             Object::Traceback(_) => {
                 out.push_str(&format!("<traceback object at {:#x}>", address(r)))
             }
+            Object::WeakRef(_) => out.push_str(&self.default_repr(Value::Obj(r))),
             Object::Instance(_) => out.push_str(&self.default_repr(Value::Obj(r))),
             Object::Generator(g) => out.push_str(&format!(
                 "<generator object {} at {:#x}>",

@@ -146,7 +146,7 @@ impl Vm {
 
     /// The contents of a cell (`Null` when empty).
     #[inline]
-    pub(crate) fn cell_get(&self, cell: Value) -> Value {
+    pub fn cell_get(&self, cell: Value) -> Value {
         match cell {
             Value::Obj(r) => match self.heap.get(r) {
                 Object::Cell(v) => *v,

@@ -94,7 +94,7 @@ impl Vm {
     }
 
     /// `repr(v)`, honouring the `__repr__` of user objects (inside containers too).
-    pub(crate) fn repr_of(&mut self, v: Value) -> PyResult<String> {
+    pub fn repr_of(&mut self, v: Value) -> PyResult<String> {
         if let Some(r) = self.call_special(v, "__repr__", &[])? {
             return self.special_text(r, "__repr__");
         }
@@ -144,7 +144,7 @@ impl Vm {
     }
 
     /// `str(v)`, honouring a user `__str__` (then `__repr__`).
-    pub(crate) fn str_of(&mut self, v: Value) -> PyResult<String> {
+    pub fn str_of(&mut self, v: Value) -> PyResult<String> {
         if !self.is_user_value(v) {
             return match v.as_obj().map(|r| self.heap.get(r)) {
                 Some(Object::Str(_) | Object::Exception(_)) | None => Ok(self.to_str(v)),
@@ -168,7 +168,7 @@ impl Vm {
 
     /// Python truth, honouring `__bool__` and `__len__` of user classes.
     #[inline]
-    pub(crate) fn truth(&mut self, v: Value) -> PyResult<bool> {
+    pub fn truth(&mut self, v: Value) -> PyResult<bool> {
         match v {
             Value::Bool(b) => Ok(b),
             Value::Obj(r) if matches!(self.heap.get(r), Object::Instance(_)) => {

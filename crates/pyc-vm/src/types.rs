@@ -90,6 +90,7 @@ builtin_types! {
     module = "module",
     frame = "frame",
     traceback = "traceback",
+    weakref = "weakref_handle",
     method_descriptor = "method_descriptor",
     classmethod_descriptor = "classmethod_descriptor",
     wrapper_descriptor = "wrapper_descriptor",
@@ -120,7 +121,7 @@ pub(crate) fn new_type(heap: &mut Heap, name: &str, base: Option<ObjRef>) -> Obj
 
 impl Vm {
     /// `type(v)`.
-    pub(crate) fn type_of(&self, v: Value) -> ObjRef {
+    pub fn type_of(&self, v: Value) -> ObjRef {
         let t = &self.types;
         match v {
             Value::Null | Value::None => t.none,
@@ -160,6 +161,7 @@ impl Vm {
                 Object::Module(_) => t.module,
                 Object::Frame(_) => t.frame,
                 Object::Traceback(_) => t.traceback,
+                Object::WeakRef(_) => t.weakref,
             },
         }
     }
@@ -209,7 +211,7 @@ impl Vm {
     }
 
     /// `type(v).__name__`.
-    pub(crate) fn type_name(&self, v: Value) -> Rc<str> {
+    pub fn type_name(&self, v: Value) -> Rc<str> {
         self.type_name_of_type(self.type_of(v))
     }
 
@@ -231,7 +233,7 @@ impl Vm {
     }
 
     /// The class `v`, if it is one.
-    pub(crate) fn as_type(&self, v: Value) -> Option<ObjRef> {
+    pub fn as_type(&self, v: Value) -> Option<ObjRef> {
         let r = v.as_obj()?;
         matches!(self.heap.get(r), Object::Type(_)).then_some(r)
     }
@@ -253,7 +255,7 @@ impl Vm {
     }
 
     /// `isinstance(v, t)` for a single class `t`.
-    pub(crate) fn is_instance(&self, v: Value, t: ObjRef) -> bool {
+    pub fn is_instance(&self, v: Value, t: ObjRef) -> bool {
         self.is_subclass(self.type_of(v), t)
     }
 

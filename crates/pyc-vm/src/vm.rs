@@ -15,6 +15,7 @@ use crate::objects::{CodeData, Object, PyStr};
 use crate::traceback::Uncaught;
 use crate::types::Types;
 use crate::value::{ObjRef, Value};
+use crate::PyResult;
 
 /// Python's default recursion limit: the most frames that may be active at once.
 pub(crate) const RECURSION_LIMIT: usize = 1000;
@@ -73,6 +74,11 @@ pub struct Vm {
     pub(crate) initializing: Vec<ObjRef>,
     /// The class of modules' `__spec__`, made on first use.
     pub(crate) module_spec_class: Option<ObjRef>,
+    /// Callbacks of weak references whose referents died, waiting for a safe point.
+    pub(crate) weak_callbacks: Vec<crate::gc::WeakCallback>,
+    /// What [`Vm::run_exit_hooks`] calls when the program ends: `[func, args tuple,
+    /// kwargs dict or None]` (`atexit`'s callbacks).
+    pub(crate) exit_hooks: Vec<[Value; 3]>,
 }
 
 impl Default for Vm {
@@ -120,10 +126,13 @@ impl Vm {
             sys_modules,
             initializing: Vec::new(),
             module_spec_class: None,
+            weak_callbacks: Vec::new(),
+            exit_hooks: Vec::new(),
         };
         let name = vm.new_str("sys");
         vm.dict_set_str(sys_dict, "__name__", name);
         vm.init_builtins();
+        vm.init_type_ctors();
         vm.init_sys();
         vm
     }
@@ -134,10 +143,70 @@ impl Vm {
         self.sources.insert(filename.to_string(), lines);
     }
 
-    /// Line `lineno` (1-based) of a source file the VM loaded, without its line break.
-    pub fn source_line(&self, filename: &str, lineno: usize) -> Option<&str> {
-        let lines = self.sources.get(filename)?;
-        lines.get(lineno.checked_sub(1)?).map(String::as_str)
+    /// The lines of a source file the VM loaded (the main program, imported modules),
+    /// as registered by [`Vm::add_source`].
+    pub fn source_lines(&self, filename: &str) -> Option<&[String]> {
+        self.sources.get(filename).map(Vec::as_slice)
+    }
+
+    /// Registers `func(*args, **kwargs)` to run when the program ends (`atexit.register`;
+    /// like CPython, the interpreter keeps `atexit`'s callbacks). `kwargs` is a dict or
+    /// `None`.
+    pub fn add_exit_hook(&mut self, func: Value, args: Value, kwargs: Value) {
+        self.exit_hooks.push([func, args, kwargs]);
+    }
+
+    /// Removes every exit hook whose function equals `func` (`atexit.unregister`).
+    pub fn remove_exit_hooks(&mut self, func: Value) -> PyResult<()> {
+        let mut kept = Vec::new();
+        for hook in std::mem::take(&mut self.exit_hooks) {
+            if !self.values_eq(hook[0], func)? {
+                kept.push(hook);
+            }
+        }
+        // Hooks registered while comparing (by an `__eq__`) stay too.
+        kept.append(&mut self.exit_hooks);
+        self.exit_hooks = kept;
+        Ok(())
+    }
+
+    /// How many exit hooks are registered (`atexit._ncallbacks()`).
+    pub fn exit_hook_count(&self) -> usize {
+        self.exit_hooks.len()
+    }
+
+    /// Forgets every exit hook (`atexit._clear()`).
+    pub fn clear_exit_hooks(&mut self) {
+        self.exit_hooks.clear();
+    }
+
+    /// Runs the exit hooks, the last registered first, as the program ends (the embedder
+    /// calls it after printing an uncaught exception's traceback, as CPython does). An
+    /// exception in a hook is reported on stderr as `Exception ignored in atexit
+    /// callback: <func>` with its traceback, and the others still run.
+    pub fn run_exit_hooks(&mut self) {
+        while let Some([func, args, kwargs]) = self.exit_hooks.pop() {
+            let mut args = self
+                .seq_items(args)
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default();
+            let mut names: Vec<Rc<str>> = Vec::new();
+            if let Some(d) = kwargs.as_obj() {
+                if matches!(self.heap.get(d), Object::Dict(_)) {
+                    for (k, v) in self.dict_ref(d).iter() {
+                        if let Some(k) = self.as_str(k) {
+                            names.push(Rc::from(k));
+                            args.push(v);
+                        }
+                    }
+                }
+            }
+            let names = (!names.is_empty()).then_some(names);
+            if let Err(exc) = self.call_value_kw(func, &args, names) {
+                self.report_unraisable("Exception ignored in atexit callback: ", func, exc);
+            }
+        }
+        self.flush();
     }
 
     /// Runs a module code object (as `__main__`) to completion.
@@ -203,8 +272,10 @@ impl Vm {
         self.type_generation += 1;
     }
 
-    /// Runs a full collection now (`gc.collect()`).
-    pub fn collect_garbage(&mut self) {
+    /// Runs a full collection now and returns how many objects it freed. The callbacks
+    /// of weak references it emptied are queued for the next safe point (see
+    /// [`Vm::collect`] to run them at once).
+    pub fn collect_garbage(&mut self) -> usize {
         // A collection may free a type or a cached value and reuse its slot.
         self.forget_type_lookups();
         let mut m = Marker::new();
@@ -241,7 +312,24 @@ impl Vm {
         for &t in self.types.all().iter().chain(&self.exc_types) {
             m.root_ref(heap, t);
         }
-        m.finish(heap);
+        for w in &self.weak_callbacks {
+            m.root(heap, w.callback);
+            m.root(heap, w.arg);
+        }
+        for &h in self.exit_hooks.iter().flatten() {
+            m.root(heap, h);
+        }
+        let (freed, callbacks) = m.finish(heap);
+        self.queue_weak_callbacks(callbacks);
+        freed
+    }
+
+    /// `gc.collect()`: a full collection, then the callbacks of the weak references it
+    /// emptied. Returns how many objects were freed.
+    pub fn collect(&mut self) -> usize {
+        let freed = self.collect_garbage();
+        self.run_weak_callbacks();
+        freed
     }
 
     /// Runs `f`, which may run Python code (and so collect), while the calling native
@@ -289,19 +377,19 @@ impl Vm {
     }
 
     /// A new empty `dict`.
-    pub(crate) fn new_dict(&mut self) -> ObjRef {
+    pub fn new_dict(&mut self) -> ObjRef {
         let d = self.heap.dict_box();
         self.heap.alloc(Object::Dict(d))
     }
 
     /// A new empty `set`.
-    pub(crate) fn new_set(&mut self) -> ObjRef {
+    pub fn new_set(&mut self) -> ObjRef {
         let d = self.heap.dict_box();
         self.heap.alloc(Object::Set(d))
     }
 
     /// An int value from a big integer, unboxed when it fits in `i64`.
-    pub(crate) fn int_from_big(&mut self, n: BigInt) -> Value {
+    pub fn int_from_big(&mut self, n: BigInt) -> Value {
         match n.to_i64() {
             Some(i) => Value::Int(i),
             None => Value::Obj(self.heap.alloc(Object::BigInt(n))),
@@ -321,7 +409,7 @@ impl Vm {
     }
 
     /// The items of a tuple or list value.
-    pub(crate) fn seq_items(&self, v: Value) -> Option<&[Value]> {
+    pub fn seq_items(&self, v: Value) -> Option<&[Value]> {
         seq_slice(&self.heap, v)
     }
 

@@ -86,7 +86,8 @@ fn main() -> ExitCode {
     };
     let argv = std::iter::once(argv0).chain(rest).collect();
     let mut vm = new_interpreter(&program, argv, isolated);
-    finish(vm.run_module(code))
+    let result = vm.run_module(code);
+    finish(&mut vm, result)
 }
 
 /// `pyc-run -m MODULE args...`: the module runs as `__main__` with the current folder
@@ -105,23 +106,27 @@ fn run_module(name: &str, args: Vec<String>, isolated: bool) -> ExitCode {
         Ok(module) => {
             let argv: Vec<String> = std::iter::once(module.file.clone()).chain(args).collect();
             vm.set_argv(&argv);
-            finish(vm.run_main_module(module))
+            let result = vm.run_main_module(module);
+            finish(&mut vm, result)
         }
         Err(Ok(message)) => {
             eprintln!("pyc-run: {message}");
             ExitCode::from(1)
         }
-        Err(Err(uncaught)) => finish(Err(uncaught)),
+        Err(Err(uncaught)) => finish(&mut vm, Err(uncaught)),
     }
 }
 
-/// The exit status of a finished run, its traceback printed.
-fn finish(result: Result<(), pyc_vm::Uncaught>) -> ExitCode {
-    match result {
+/// The exit status of a finished run, its traceback printed; `atexit` callbacks run
+/// last, after the traceback, as in CPython.
+fn finish(vm: &mut pyc_vm::Vm, result: Result<(), pyc_vm::Uncaught>) -> ExitCode {
+    let status = match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(uncaught) => {
             eprint!("{}", uncaught.render());
             ExitCode::from(uncaught.exit_code() as u8)
         }
-    }
+    };
+    vm.run_exit_hooks();
+    status
 }

@@ -1,5 +1,5 @@
-//! `_traceback_text`: the VM's rendering of exceptions and the source lines it holds,
-//! for the Python `traceback` and `linecache` modules, so that `traceback.format_exception` prints exactly what an uncaught
+//! `_traceback_text`: the VM's rendering of exceptions, for the Python `traceback`
+//! module, so that `traceback.format_exception` prints exactly what an uncaught
 //! exception prints (source lines and position markers included).
 
 use std::rc::Rc;
@@ -9,7 +9,6 @@ use pyc_vm::{ObjRef, PyResult, TracebackFilter, Value, Vm};
 /// Fills the module.
 pub(crate) fn init(vm: &mut Vm, module: ObjRef) -> PyResult<()> {
     vm.module_add_function(module, "format_exception", format_exception, false);
-    vm.module_add_function(module, "source_line", source_line, false);
     Ok(())
 }
 
@@ -28,18 +27,4 @@ fn format_exception(vm: &mut Vm, args: &[Value], _kw: &[(Rc<str>, Value)]) -> Py
     });
     let text = vm.format_exception(exc, filter.as_ref());
     Ok(vm.new_str(text))
-}
-
-/// `source_line(filename, lineno)`: that line of a file the VM loaded (with its line
-/// break), or `''`.
-fn source_line(vm: &mut Vm, args: &[Value], _kw: &[(Rc<str>, Value)]) -> PyResult<Value> {
-    vm.check_arity("source_line", args, 2, 2)?;
-    let line = match (vm.as_str(args[0]), args[1]) {
-        (Some(file), Value::Int(n)) if n > 0 => vm
-            .source_line(file, n as usize)
-            .map(|l| format!("{l}\n"))
-            .unwrap_or_default(),
-        _ => String::new(),
-    };
-    Ok(vm.new_str(line))
 }

@@ -193,19 +193,24 @@ fn hash(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("callable", args, 1, 1)?;
-    let ok = args[0].as_obj().is_some_and(|r| {
-        matches!(
-            vm.heap.get(r),
-            Object::Function(_)
-                | Object::Builtin(_)
-                | Object::Method(..)
-                | Object::Type(_)
-                | Object::BuildClass
-                | Object::StaticMethod(_)
-        ) || vm.descr(args[0]).is_some_and(|d| !d.is_attr())
-    }) || (vm.is_user_value(args[0])
-        && vm.lookup_in_type(vm.type_of(args[0]), "__call__").is_some());
-    Ok(Value::Bool(ok))
+    Ok(Value::Bool(vm.is_callable(args[0])))
+}
+
+impl Vm {
+    /// `callable(v)`.
+    pub fn is_callable(&self, v: Value) -> bool {
+        v.as_obj().is_some_and(|r| {
+            matches!(
+                self.heap.get(r),
+                Object::Function(_)
+                    | Object::Builtin(_)
+                    | Object::Method(..)
+                    | Object::Type(_)
+                    | Object::BuildClass
+                    | Object::StaticMethod(_)
+            ) || self.descr(v).is_some_and(|d| !d.is_attr())
+        }) || (self.is_user_value(v) && self.lookup_in_type(self.type_of(v), "__call__").is_some())
+    }
 }
 
 /// The classes of `isinstance`'s second argument (a class or a tuple of classes).

@@ -42,6 +42,7 @@ impl Vm {
         let (frame, traceback) = (self.types.frame, self.types.traceback);
         self.add_getsets(frame, frames::FRAME_ATTRS);
         self.add_getsets(traceback, frames::TRACEBACK_ATTRS);
+        self.add_getsets(self.types.module, crate::objects::module::ATTRS);
         self.add_doc_entries();
     }
 

@@ -100,7 +100,7 @@ impl Vm {
     /// Checks the number of positional arguments with the messages of functions that
     /// CPython parses the older way: `name() takes at least 1 argument (0 given)`,
     /// `name() takes at most 3 arguments (4 given)`.
-    pub(crate) fn check_arg_count(
+    pub fn check_arg_count(
         &mut self,
         name: &str,
         args: &[Value],
@@ -123,7 +123,7 @@ impl Vm {
 
     /// Finds a keyword argument, rejecting names not in `allowed` with the message of
     /// CPython's argument clinic.
-    pub(crate) fn kwarg(
+    pub fn kwarg(
         &mut self,
         fname: &str,
         kw: &Kw,
@@ -140,7 +140,7 @@ impl Vm {
     }
 
     /// The text of a str argument, or `TypeError`.
-    pub(crate) fn str_arg(&mut self, v: Value, what: &str) -> PyResult<String> {
+    pub fn str_arg(&mut self, v: Value, what: &str) -> PyResult<String> {
         match self.as_str(v) {
             Some(s) => Ok(s.to_string()),
             None => {
@@ -151,7 +151,7 @@ impl Vm {
     }
 
     /// An int argument as `i64`, or `TypeError`.
-    pub(crate) fn int_arg(&mut self, v: Value) -> PyResult<i64> {
+    pub fn int_arg(&mut self, v: Value) -> PyResult<i64> {
         if self.is_int(v) {
             return self.int_to_i64(v);
         }

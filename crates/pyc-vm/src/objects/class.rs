@@ -17,12 +17,7 @@ use crate::PyResult;
 impl Vm {
     /// Makes the class `name` with `bases` from the namespace dict `ns` (which becomes
     /// its `__dict__`; `__qualname__` moves out of it into the class).
-    pub(crate) fn create_class(
-        &mut self,
-        name: &str,
-        bases: &[Value],
-        ns: ObjRef,
-    ) -> PyResult<ObjRef> {
+    pub fn create_class(&mut self, name: &str, bases: &[Value], ns: ObjRef) -> PyResult<ObjRef> {
         let attrs: Vec<(Value, Value)> = self.dict_ref(ns).iter().collect();
         for (k, v) in attrs {
             if let Some(name) = self.as_str(k).map(str::to_owned) {
@@ -141,7 +136,7 @@ impl Vm {
     }
 
     /// A new instance of the user class `cls` whose `__dict__` is `dict`.
-    pub(crate) fn new_instance(&mut self, cls: ObjRef, dict: ObjRef) -> Value {
+    pub fn new_instance(&mut self, cls: ObjRef, dict: ObjRef) -> Value {
         Value::Obj(self.alloc(Object::Instance(Box::new(Instance { class: cls, dict }))))
     }
 

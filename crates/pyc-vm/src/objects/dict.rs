@@ -298,12 +298,12 @@ impl crate::vm::Vm {
     }
 
     /// Number of items of a dict or set.
-    pub(crate) fn dict_len(&self, d: crate::value::ObjRef) -> usize {
+    pub fn dict_len(&self, d: crate::value::ObjRef) -> usize {
         self.dict_ref(d).len()
     }
 
     /// `d.get(key)`, raising `TypeError` for an unhashable key.
-    pub(crate) fn dict_get(
+    pub fn dict_get(
         &mut self,
         d: crate::value::ObjRef,
         key: Value,
@@ -313,7 +313,7 @@ impl crate::vm::Vm {
     }
 
     /// `d[key] = value`.
-    pub(crate) fn dict_set(
+    pub fn dict_set(
         &mut self,
         d: crate::value::ObjRef,
         key: Value,
@@ -331,7 +331,7 @@ impl crate::vm::Vm {
     }
 
     /// Removes `key`, returning its value if it was present.
-    pub(crate) fn dict_del(
+    pub fn dict_del(
         &mut self,
         d: crate::value::ObjRef,
         key: Value,
@@ -350,7 +350,7 @@ impl crate::vm::Vm {
     }
 
     /// Looks up a str key by its text.
-    pub(crate) fn dict_get_str(&self, d: crate::value::ObjRef, name: &str) -> Option<Value> {
+    pub fn dict_get_str(&self, d: crate::value::ObjRef, name: &str) -> Option<Value> {
         let h = crate::objects::str_hash(name);
         let t = self.dict_ref(d);
         t.find(h, |k| self.as_str(k) == Some(name))
@@ -358,7 +358,7 @@ impl crate::vm::Vm {
     }
 
     /// Sets a str key given by its text.
-    pub(crate) fn dict_set_str(&mut self, d: crate::value::ObjRef, name: &str, value: Value) {
+    pub fn dict_set_str(&mut self, d: crate::value::ObjRef, name: &str, value: Value) {
         let h = crate::objects::str_hash(name);
         match self.dict_ref(d).find(h, |k| self.as_str(k) == Some(name)) {
             Some(i) => self.dict_mut(d).set_value_at(i, value),

@@ -427,3 +427,17 @@ fn descr_qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
 fn descr_objclass(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(vm.descr(v).map_or(Value::None, |d| Value::Obj(d.owner)))
 }
+
+impl Vm {
+    /// The compiled code behind a function, code object, bound method or generator
+    /// (what `dis` disassembles).
+    pub fn code_of(&self, v: Value) -> Option<Rc<pyc_bytecode::CodeObject>> {
+        match self.heap.get(v.as_obj()?) {
+            Object::Function(f) => Some(f.code.code.clone()),
+            Object::Code(c) => Some(c.code.clone()),
+            Object::Generator(g) => Some(g.code.code.clone()),
+            &Object::Method(f, _) => self.code_of(f),
+            _ => None,
+        }
+    }
+}

@@ -96,7 +96,7 @@ impl Vm {
     }
 
     /// Whether `v` is an int (bools included).
-    pub(crate) fn is_int(&self, v: Value) -> bool {
+    pub fn is_int(&self, v: Value) -> bool {
         match v {
             Value::Int(_) | Value::Bool(_) => true,
             Value::Obj(r) => matches!(self.heap.get(r), Object::BigInt(_)),
@@ -105,7 +105,7 @@ impl Vm {
     }
 
     /// An int value as a float (`OverflowError` if too large).
-    pub(crate) fn int_to_f64(&mut self, v: Value) -> PyResult<f64> {
+    pub fn int_to_f64(&mut self, v: Value) -> PyResult<f64> {
         match v {
             Value::Int(i) => Ok(i as f64),
             Value::Bool(b) => Ok(b as i64 as f64),
@@ -120,7 +120,7 @@ impl Vm {
     }
 
     /// An int value as `i64` for indexing and counts (`OverflowError` if too large).
-    pub(crate) fn int_to_i64(&mut self, v: Value) -> PyResult<i64> {
+    pub fn int_to_i64(&mut self, v: Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(i),
             Value::Bool(b) => Ok(b as i64),

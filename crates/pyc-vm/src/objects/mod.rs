@@ -6,7 +6,8 @@
 //! [`class`] (user classes and their instances, and the attributes of classes),
 //! [`function`] (the attributes of functions, code objects, cells and other callables),
 //! [`generator`] (generator objects), [`descr`] (the descriptors in builtin types'
-//! namespaces, through which their methods and attributes are found and called).
+//! namespaces, through which their methods and attributes are found and called),
+//! [`weakref`] (weak reference handles).
 
 pub mod class;
 pub mod descr;
@@ -21,6 +22,8 @@ pub mod module;
 pub mod range;
 pub mod seq;
 pub mod str;
+pub mod type_ctors;
+pub mod weakref;
 
 use std::rc::Rc;
 
@@ -100,6 +103,8 @@ pub enum Object {
     Frame(Box<frames::FrameObj>),
     /// A traceback object: one frame an exception passed through.
     Traceback(Box<frames::TracebackObj>),
+    /// A weak reference handle (see [`weakref`]).
+    WeakRef(Box<weakref::WeakRefObj>),
 }
 
 /// An instance of a user class.

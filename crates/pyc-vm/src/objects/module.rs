@@ -1,9 +1,18 @@
 //! Module objects: a namespace dict with a name. Attribute access goes through that
 //! dict as an instance's `__dict__` (see [`crate::attr`]).
 
+use crate::objects::descr::AttrDef;
 use crate::objects::Object;
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
+
+/// `module` attributes.
+pub const ATTRS: &[AttrDef] = &[("__dict__", namespace, None)];
+
+/// `module.__dict__`: the namespace itself.
+fn namespace(vm: &mut Vm, v: Value) -> crate::PyResult<Value> {
+    Ok(Value::Obj(vm.module_dict(vm.obj_of(v))))
+}
 
 impl Vm {
     /// A new module called `name` with `__name__`, `__doc__`, `__package__`,
@@ -33,7 +42,7 @@ impl Vm {
     }
 
     /// The module's `__name__` when it is a str, else `?`.
-    pub(crate) fn module_name(&self, module: ObjRef) -> String {
+    pub fn module_name(&self, module: ObjRef) -> String {
         let d = self.module_dict(module);
         self.dict_get_str(d, "__name__")
             .and_then(|v| self.as_str(v))
@@ -42,7 +51,7 @@ impl Vm {
     }
 
     /// The module whose namespace is `dict`, if `v` is a module.
-    pub(crate) fn as_module(&self, v: Value) -> Option<ObjRef> {
+    pub fn as_module(&self, v: Value) -> Option<ObjRef> {
         match self.heap.get(v.as_obj()?) {
             Object::Module(_) => v.as_obj(),
             _ => None,
@@ -60,6 +69,26 @@ impl Vm {
         if self.dict_get_str(dict, "__path__").is_some() {
             return format!("<module '{name}' (namespace)>");
         }
-        format!("<module '{name}' (built-in)>")
+        // Native modules' specs say `origin='built-in'`; `sys` and `builtins` are the
+        // VM's own. A module made by calling `ModuleType` has neither.
+        let spec = self.dict_get_str(dict, "__spec__");
+        let built_in = matches!(name, "sys" | "builtins")
+            || spec.and_then(|s| self.spec_origin(s)).as_deref() == Some("built-in");
+        if built_in {
+            format!("<module '{name}' (built-in)>")
+        } else {
+            format!("<module '{name}'>")
+        }
+    }
+
+    /// The `origin` of a module spec made by the import system, if it is a str.
+    fn spec_origin(&self, spec: Value) -> Option<String> {
+        let dict = match self.heap.get(spec.as_obj()?) {
+            Object::Instance(i) => i.dict,
+            _ => return None,
+        };
+        self.dict_get_str(dict, "origin")
+            .and_then(|v| self.as_str(v))
+            .map(str::to_string)
     }
 }

@@ -1,0 +1,2 @@
+"""A package for mod_importlib.py."""
+name = "pkg"
