@@ -33,6 +33,7 @@ library! {
     "string" => "string.py";
     "importlib" => "importlib/__init__.py", package;
     "contextlib" => "contextlib.py";
+    "textwrap" => "textwrap.py";
     "traceback" => "traceback.py";
     "unittest" => "unittest/__init__.py", package;
     "unittest.__main__" => "unittest/__main__.py";
