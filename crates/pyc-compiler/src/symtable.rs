@@ -815,6 +815,13 @@ fn analyze_block(
         }
         ScopeKind::Module => {}
     }
+    // A `global` declaration hides any enclosing function's binding of the name from
+    // this scope's children too (CPython discards it from `bound`).
+    for (name, scope) in &scopes {
+        if *scope == Scope::GlobalExplicit {
+            child_bound.remove(name);
+        }
+    }
     let child_global = if kind == ScopeKind::Class {
         &inherited_global
     } else {
