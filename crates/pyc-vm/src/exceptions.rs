@@ -258,6 +258,9 @@ impl Vm {
             Object::Exception(e) => (e.class, e.args),
             _ => return String::new(),
         };
+        if let Some(text) = self.detailed_exception_str(exc) {
+            return text;
+        }
         let items = match self.heap.get(args) {
             Object::Tuple(items) => items.clone(),
             _ => Box::default(),

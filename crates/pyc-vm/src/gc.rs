@@ -94,6 +94,8 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
     let opt = |r: Option<ObjRef>| r.map_or(Value::None, Value::Obj);
     match obj {
         Object::Str(_)
+        | Object::Bytes(_)
+        | Object::ByteArray(_)
         | Object::BigInt(_)
         | Object::Range(..)
         | Object::Builtin(_)
@@ -162,6 +164,7 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             IterState::List(r, _)
             | IterState::Tuple(r, _)
             | IterState::Str(r, _)
+            | IterState::Bytes(r, _)
             | IterState::Dict(r, ..)
             | IterState::Reversed(r, _) => out.push(Value::Obj(*r)),
             IterState::Range { .. } => {}

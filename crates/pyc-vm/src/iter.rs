@@ -15,6 +15,7 @@ impl Vm {
                 Object::List(_) => IterState::List(r, 0),
                 Object::Tuple(_) => IterState::Tuple(r, 0),
                 Object::Str(_) => IterState::Str(r, 0),
+                Object::Bytes(_) | Object::ByteArray(_) => IterState::Bytes(r, 0),
                 Object::Dict(d) | Object::Set(d) => IterState::Dict(r, 0, d.len(), ViewKind::Keys),
                 &Object::DictView(kind, d) => IterState::Dict(d, 0, self.dict_len(d), kind),
                 &Object::Range(start, stop, step) => IterState::Range {
@@ -128,6 +129,15 @@ impl Vm {
                     *p += c.len_utf8();
                 }
                 Ok(Some(self.new_str(c.to_string())))
+            }
+            &IterState::Bytes(b, pos) => {
+                let Some(&byte) = self.bytes_data(Value::Obj(b)).and_then(|d| d.get(pos)) else {
+                    return Ok(None);
+                };
+                if let IterState::Bytes(_, p) = self.iter_state_mut(r) {
+                    *p += 1;
+                }
+                Ok(Some(Value::Int(i64::from(byte))))
             }
             &IterState::Range { next, stop, step } => {
                 if (step > 0 && next < stop) || (step < 0 && next > stop) {

@@ -43,6 +43,7 @@ mod builtins;
 mod call;
 mod depth;
 mod equality;
+mod exc_details;
 mod exceptions;
 mod fmt;
 mod format;

@@ -244,6 +244,8 @@ impl Vm {
         };
         slot + match self.heap.get(r) {
             Object::Str(s) => s.s.len(),
+            Object::Bytes(b) => b.len(),
+            Object::ByteArray(b) => b.capacity(),
             Object::BigInt(b) => (b.bits() as usize).div_ceil(8),
             Object::Tuple(items) => items.len() * value,
             Object::List(items) => items.capacity() * value,

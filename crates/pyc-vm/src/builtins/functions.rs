@@ -60,6 +60,8 @@ impl Vm {
         if let Value::Obj(r) = v {
             let n = match self.heap.get(r) {
                 Object::Str(s) => Some(s.nchars),
+                Object::Bytes(b) => Some(b.len()),
+                Object::ByteArray(b) => Some(b.len()),
                 Object::Tuple(t) => Some(t.len()),
                 Object::List(l) => Some(l.len()),
                 Object::Dict(d) | Object::Set(d) => Some(d.len()),
@@ -467,9 +469,16 @@ fn reversed(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     let state = match v.as_obj().map(|r| (r, vm.heap.get(r))) {
         Some((r, Object::List(l))) => IterState::Reversed(r, l.len()),
         Some((r, Object::Tuple(t))) => IterState::Reversed(r, t.len()),
-        Some((_, Object::Str(_) | Object::Range(..) | Object::Dict(_))) => {
-            let mut items = vm.collect_iterable(v)?;
-            items.reverse();
+        Some((
+            _,
+            Object::Str(_)
+            | Object::Range(..)
+            | Object::Dict(_)
+            | Object::Bytes(_)
+            | Object::ByteArray(_),
+        )) => {
+            // A tuple of the items, read backwards like any other.
+            let items = vm.collect_iterable(v)?;
             let t = vm.new_tuple(items);
             let n = vm.len_of(t)?;
             IterState::Reversed(vm.obj_of(t), n)

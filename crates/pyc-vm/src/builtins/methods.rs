@@ -3,7 +3,9 @@
 //! with their object kinds in [`crate::objects`].
 
 use crate::exceptions::{self, ExcKind};
-use crate::objects::{class, descr, dict, float, function, generator, int, list, range, str};
+use crate::objects::{
+    bytes, bytes_methods, class, descr, dict, float, function, generator, int, list, range, str,
+};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -22,6 +24,7 @@ impl Vm {
         self.add_methods(float_, float::METHODS);
         self.add_getsets(float_, float::ATTRS);
         self.add_methods(str_, str::METHODS);
+        self.register_bytes_types();
         self.add_methods(list_, list::METHODS);
         self.add_methods(tuple, list::TUPLE_METHODS);
         self.add_methods(dict_, dict::METHODS);
@@ -38,6 +41,23 @@ impl Vm {
         self.add_getsets(gen, generator::ATTRS);
         self.add_members(gen, generator::MEMBERS);
         self.add_doc_entries();
+    }
+
+    /// `bytes` and `bytearray`: constructors and methods.
+    fn register_bytes_types(&mut self) {
+        let (b, a) = (self.types.bytes, self.types.bytearray);
+        self.add_type(b, Some(bytes::bytes_new));
+        self.add_type(a, Some(bytes::bytearray_new));
+        for t in [b, a] {
+            self.add_methods(t, bytes_methods::METHODS);
+            self.add_class_methods(t, bytes_methods::CLASS_METHODS);
+        }
+        self.add_methods(a, bytes_methods::BYTEARRAY_METHODS);
+        let s = self.types.str;
+        self.add_methods(
+            s,
+            &[("encode", bytes_methods::str_encode, descr::Params::Keywords)],
+        );
     }
 
     /// Functions, code objects, cells, builtin callables, bound methods, the method
