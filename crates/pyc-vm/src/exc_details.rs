@@ -119,8 +119,10 @@ impl Vm {
 
     /// The `OSError` subclass instance for a failed operating-system call on `filename`.
     pub(crate) fn os_error(&mut self, e: &std::io::Error, filename: Option<Value>) -> ObjRef {
+        let class = self.exc_class(ExcKind::OSError);
         let Some(errno) = e.raw_os_error() else {
-            return self.err(ExcKind::OSError, e.to_string());
+            let msg = self.new_str(e.to_string());
+            return self.new_os_error(class, vec![msg]);
         };
         let text = std::io::Error::from_raw_os_error(errno).to_string();
         let strerror = match text.rfind(" (os error") {
@@ -130,7 +132,6 @@ impl Vm {
         let strerror = self.new_str(strerror);
         let mut args = vec![Value::Int(i64::from(errno)), strerror];
         args.extend(filename);
-        let class = self.exc_class(ExcKind::OSError);
         self.new_os_error(class, args)
     }
 

@@ -102,6 +102,7 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
         | Object::BuildClass
         | Object::NotImplemented
         | Object::Ellipsis => {}
+        Object::File(f) => out.push(f.name),
         Object::Tuple(items) => out.extend_from_slice(items),
         Object::List(items) => out.extend_from_slice(items),
         Object::Dict(d) | Object::Set(d) => {

@@ -24,6 +24,10 @@ impl Vm {
                     step,
                 },
                 Object::Iter(_) | Object::Generator(_) => return Ok(v),
+                Object::File(_) => {
+                    self.check_file_open(v)?;
+                    return Ok(v);
+                }
                 Object::Instance(i) => {
                     let class = i.class;
                     return match self.user_iter(v)? {
@@ -98,6 +102,9 @@ impl Vm {
                     GenStep::Yield(v) => Ok(Some(v)),
                     GenStep::Return(_) => Ok(None),
                 };
+            }
+            Value::Obj(f) if matches!(self.heap.get(f), Object::File(_)) => {
+                return self.file_next(it);
             }
             _ if self.is_user_value(it) => return self.user_next(it),
             _ => {

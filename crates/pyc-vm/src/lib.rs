@@ -41,6 +41,7 @@
 mod attr;
 mod builtins;
 mod call;
+mod console;
 mod depth;
 mod equality;
 mod exc_details;

@@ -37,6 +37,7 @@ impl Vm {
         let _ = bdict;
         let name = self.new_str("builtins");
         self.dict_set_str(self.builtins, "__name__", name);
+        self.init_std_streams();
         self.set_argv(&[String::new()]);
         self.set_path(&[]);
         let (major, minor, micro) = VERSION;

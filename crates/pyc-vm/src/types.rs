@@ -98,6 +98,13 @@ builtin_types! {
     method_wrapper = "method-wrapper",
     getset_descriptor = "getset_descriptor",
     member_descriptor = "member_descriptor",
+    text_io_wrapper = "TextIOWrapper",
+    buffered_reader = "BufferedReader",
+    buffered_writer = "BufferedWriter",
+    buffered_random = "BufferedRandom",
+    string_io = "StringIO",
+    bytes_io = "BytesIO",
+    unsupported_operation = "UnsupportedOperation",
 }
 
 /// Allocates a class with an empty namespace.
@@ -132,6 +139,14 @@ impl Vm {
             Value::Obj(r) => match self.heap.get(r) {
                 Object::Str(_) => t.str,
                 Object::Bytes(_) => t.bytes,
+                Object::File(f) => match f.kind {
+                    crate::objects::file::FileKind::Text => t.text_io_wrapper,
+                    crate::objects::file::FileKind::Reader => t.buffered_reader,
+                    crate::objects::file::FileKind::Writer => t.buffered_writer,
+                    crate::objects::file::FileKind::Random => t.buffered_random,
+                    crate::objects::file::FileKind::StringIO => t.string_io,
+                    crate::objects::file::FileKind::BytesIO => t.bytes_io,
+                },
                 Object::ByteArray(_) => t.bytearray,
                 Object::BigInt(_) => t.int,
                 Object::Tuple(_) => t.tuple,
@@ -214,7 +229,16 @@ impl Vm {
 
     /// `type(v).__name__`.
     pub(crate) fn type_name(&self, v: Value) -> Rc<str> {
-        self.type_name_of_type(self.type_of(v))
+        let t = self.type_of(v);
+        match self.heap.get(t) {
+            // A builtin class of another module is named with it (`_io.StringIO`), as
+            // CPython's `tp_name`.
+            Object::Type(ty) if !ty.user => match self.type_module(t) {
+                Some(m) => Rc::from(format!("{m}.{}", ty.name)),
+                None => ty.name.clone(),
+            },
+            _ => self.type_name_of_type(t),
+        }
     }
 
     /// The `__name__` of a class.

@@ -1,4 +1,9 @@
 //! The modules written in Rust.
 
+mod io;
+
 /// Registers the native modules.
-pub(crate) fn install(_vm: &mut pyc_vm::Vm) {}
+pub(crate) fn install(vm: &mut pyc_vm::Vm) {
+    vm.add_native_module("io", io::init);
+    vm.add_native_module("_io", io::init);
+}

@@ -42,7 +42,7 @@ impl Vm {
 }
 
 /// `ExceptionClass(*args)`.
-pub(super) fn exception_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+pub(crate) fn exception_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     let class = vm.obj_of(args[0]);
     Ok(Value::Obj(
         vm.new_exception_with_fields(class, args[1..].to_vec()),

@@ -1,7 +1,5 @@
 //! The builtin functions: `print`, `len`, `min`, `sorted`, `isinstance`, ...
 
-use std::io::Write;
-
 use num_traits::{Signed, Zero};
 
 use super::ctors::round_int;
@@ -15,7 +13,8 @@ use crate::PyResult;
 impl Vm {
     pub(super) fn register_functions(&mut self) {
         let table: &[(&'static str, crate::objects::NativeFn, bool)] = &[
-            ("print", print, true),
+            ("print", crate::console::print, true),
+            ("input", crate::console::input, false),
             ("len", len, false),
             ("repr", repr, false),
             ("ascii", ascii, false),
@@ -132,38 +131,6 @@ impl Vm {
         out.extend_from_slice(&right[j..]);
         Ok(out)
     }
-}
-
-fn print(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
-    let sep = vm.kwarg("print", kw, "sep", &["sep", "end", "file", "flush"])?;
-    let end = kw.iter().find(|(k, _)| &**k == "end").map(|(_, v)| *v);
-    let text_of = |vm: &mut Vm, v: Option<Value>, default: &str, what: &str| -> PyResult<String> {
-        match v {
-            None | Some(Value::None) => Ok(default.to_string()),
-            Some(v) => match vm.as_str(v) {
-                Some(s) => Ok(s.to_string()),
-                None => {
-                    let msg = format!("{what} must be None or a string, not {}", vm.type_name(v));
-                    Err(vm.type_error(msg))
-                }
-            },
-        }
-    };
-    let sep = text_of(vm, sep, " ", "sep")?;
-    let end = text_of(vm, end, "\n", "end")?;
-    let mut out = String::new();
-    for (i, &a) in args.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        match vm.as_str(a) {
-            Some(s) => out.push_str(s),
-            None => out.push_str(&vm.str_of(a)?),
-        }
-    }
-    out.push_str(&end);
-    let _ = vm.out.write_all(out.as_bytes());
-    Ok(Value::None)
 }
 
 fn len(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {

@@ -143,9 +143,9 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
         if let (Some(sep), true) = (sep, i > 0 && per != 0) {
             // A positive count groups from the right, a negative one from the left.
             let boundary = if per > 0 {
-                (bytes.len() - i) % group == 0
+                (bytes.len() - i).is_multiple_of(group)
             } else {
-                i % group == 0
+                i.is_multiple_of(group)
             };
             if boundary {
                 out.push(sep);
@@ -655,7 +655,7 @@ fn capitalize(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 }
 
 /// Whether the receiver is non-empty and every byte passes `test`.
-fn all_bytes(vm: &Vm, args: &[Value], test: fn(&u8) -> bool) -> PyResult<Value> {
+fn all_bytes(vm: &Vm, args: &[Value], test: ByteTest) -> PyResult<Value> {
     let bytes = data(vm, args);
     Ok(Value::Bool(!bytes.is_empty() && bytes.iter().all(test)))
 }
@@ -676,10 +676,13 @@ fn isspace(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     all_bytes(vm, args, |b| b.is_ascii_whitespace() || *b == 0x0b)
 }
 
+/// A property of one byte.
+type ByteTest = fn(&u8) -> bool;
+
 /// `isupper`/`islower`: some cased byte, and none of the other case.
 fn cased(vm: &Vm, args: &[Value], upper: bool) -> PyResult<Value> {
     let bytes = data(vm, args);
-    let (want, other): (fn(&u8) -> bool, fn(&u8) -> bool) = if upper {
+    let (want, other): (ByteTest, ByteTest) = if upper {
         (u8::is_ascii_uppercase, u8::is_ascii_lowercase)
     } else {
         (u8::is_ascii_lowercase, u8::is_ascii_uppercase)

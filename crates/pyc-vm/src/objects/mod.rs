@@ -1,7 +1,7 @@
 //! The heap object kinds and their data.
 //!
 //! Submodules hold the behaviour of each kind: [`bytes`] and [`bytes_methods`] (`bytes`
-//! and `bytearray`), [`codec`] (text encodings), [`dict`] (the insertion-ordered hash table
+//! and `bytearray`), [`codec`] (text encodings), [`file`] and [`file_methods`] (file objects), [`dict`] (the insertion-ordered hash table
 //! also used for sets), [`int`] (unbounded ints), [`float`], [`str`], [`list`], [`range`]
 //! (with `slice`), [`seq`] (indexing and slicing shared by list, tuple and str),
 //! [`class`] (user classes and their instances, and the attributes of classes),
@@ -15,6 +15,8 @@ pub mod class;
 pub mod codec;
 pub mod descr;
 pub mod dict;
+pub mod file;
+pub mod file_methods;
 pub mod float;
 pub mod function;
 pub mod generator;
@@ -103,6 +105,8 @@ pub enum Object {
     NotImplemented,
     /// A module: its namespace is its `__dict__`.
     Module(ObjRef),
+    /// A file object (`open()`, `io.StringIO`, `io.BytesIO`, the standard streams).
+    File(Box<file::FileObj>),
 }
 
 /// An instance of a user class.
