@@ -3,10 +3,9 @@
 //! over a [`Backend`] that moves bytes, with text decoding and newline translation on
 //! top. The Python-facing methods and `open()` live in [`super::file_methods`].
 //!
-//! Reading loads what is left of a disk file (or the whole of a standard input read)
-//! into a buffer at the first read; writing goes straight to the operating system
-//! (standard output through the VM's buffered output), so nothing is lost when a file is
-//! never closed.
+//! Reading goes through a read-ahead buffer (8 KiB at a time from disk, a line at a time
+//! from standard input); writing goes straight to the operating system (standard output
+//! through the VM's buffered output), so nothing is lost when a file is never closed.
 
 use std::io::{BufRead, Read, Seek, SeekFrom, Write};
 
