@@ -38,6 +38,8 @@ pub enum Constant {
     Float(f64),
     /// A string.
     Str(Rc<str>),
+    /// A bytes object.
+    Bytes(Rc<[u8]>),
     /// A tuple of constants (also used for keyword-name tuples and defaults).
     Tuple(Rc<[Constant]>),
     /// A frozenset of constants, its items in CPython's iteration order (folded from a

@@ -87,6 +87,36 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
+/// Python's `repr` of a bytes object: `b'...'` (double quotes when the bytes hold a
+/// single quote and no double quote), with `\t`, `\n`, `\r`, `\\` and `\xhh` for the
+/// rest of what is not printable ASCII.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('b');
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            _ if c == quote as u8 => {
+                out.push('\\');
+                out.push(quote);
+            }
+            0x20..=0x7e => out.push(c as char),
+            _ => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
 /// Whether `repr()` shows `c` as it is: CPython's `str.isprintable` for one character
 /// (everything but Unicode's C* and Z* categories, the ASCII space excepted).
 pub fn is_printable(c: char) -> bool {

@@ -815,11 +815,14 @@ fn analyze_block(
         }
         ScopeKind::Module => {}
     }
-    // A `global` declaration hides any enclosing function's binding of the name from
-    // this scope's children too (CPython discards it from `bound`).
-    for (name, scope) in &scopes {
-        if *scope == Scope::GlobalExplicit {
-            child_bound.remove(name);
+    // A function's `global` declaration hides any enclosing function's binding of the
+    // name from its children too (CPython discards it from `bound`); a class body's
+    // children see what the class saw, as their global set.
+    if kind != ScopeKind::Class {
+        for (name, scope) in &scopes {
+            if *scope == Scope::GlobalExplicit {
+                child_bound.remove(name);
+            }
         }
     }
     let child_global = if kind == ScopeKind::Class {

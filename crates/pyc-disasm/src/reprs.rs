@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use pyc_bytecode::repr::{float_repr, str_repr};
+use pyc_bytecode::repr::{bytes_repr, float_repr, str_repr};
 use pyc_bytecode::{CodeObject, Constant};
 
 /// Python's `repr` of a constant: `None`, `True`, `2.5`, `'s'`, `(1,)`, `Ellipsis`, or
@@ -15,6 +15,7 @@ pub fn const_repr(constant: &Constant) -> String {
         Constant::BigInt(i) => i.to_string(),
         Constant::Float(x) => float_repr(*x),
         Constant::Str(s) => str_repr(s),
+        Constant::Bytes(b) => bytes_repr(b),
         Constant::Tuple(items) => tuple_repr(items),
         Constant::FrozenSet(items) if items.is_empty() => "frozenset()".to_string(),
         Constant::FrozenSet(items) => {

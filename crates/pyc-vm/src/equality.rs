@@ -15,7 +15,10 @@ impl Vm {
     /// could define `__eq__` or `__hash__`.
     fn is_plain(&self, v: Value) -> bool {
         match v {
-            Value::Obj(r) => matches!(self.heap.get(r), Object::Str(_) | Object::BigInt(_)),
+            Value::Obj(r) => matches!(
+                self.heap.get(r),
+                Object::Str(_) | Object::BigInt(_) | Object::Bytes(_) | Object::ByteArray(_)
+            ),
             _ => true,
         }
     }

@@ -259,6 +259,9 @@ impl Vm {
             Object::Exception(e) => (e.class, e.args),
             _ => return String::new(),
         };
+        if let Some(text) = self.detailed_exception_str(exc) {
+            return text;
+        }
         if self.is_subclass(class, self.exc_class(ExcKind::SyntaxError)) {
             if let Some(text) = self.syntax_error_str(exc) {
                 return text;

@@ -249,12 +249,15 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
     let opt = |r: Option<ObjRef>| r.map_or(Value::Null, Value::Obj);
     match obj {
         Object::Str(_)
+        | Object::Bytes(_)
+        | Object::ByteArray(_)
         | Object::BigInt(_)
         | Object::Range(..)
         | Object::Builtin(_)
         | Object::BuildClass
         | Object::NotImplemented
         | Object::Ellipsis => {}
+        Object::File(f) => out.push(f.name),
         Object::Tuple(items) => out.extend_from_slice(items),
         Object::List(items) => out.extend_from_slice(items),
         Object::Dict(d) | Object::Set(d) => {
@@ -326,6 +329,7 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             IterState::List(r, _)
             | IterState::Tuple(r, _)
             | IterState::Str(r, _)
+            | IterState::Bytes(r, _)
             | IterState::Dict(r, ..)
             | IterState::Reversed(r, _) => out.push(Value::Obj(*r)),
             IterState::Range { .. } => {}

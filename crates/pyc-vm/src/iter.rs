@@ -15,6 +15,7 @@ impl Vm {
                 Object::List(_) => IterState::List(r, 0),
                 Object::Tuple(_) => IterState::Tuple(r, 0),
                 Object::Str(_) => IterState::Str(r, 0),
+                Object::Bytes(_) | Object::ByteArray(_) => IterState::Bytes(r, 0),
                 Object::Dict(d) | Object::Set(d) => IterState::Dict(r, 0, d.len(), ViewKind::Keys),
                 &Object::DictView(kind, d) => IterState::Dict(d, 0, self.dict_len(d), kind),
                 &Object::Range(start, stop, step) => IterState::Range {
@@ -23,6 +24,10 @@ impl Vm {
                     step,
                 },
                 Object::Iter(_) | Object::Generator(_) => return Ok(v),
+                Object::File(_) => {
+                    self.check_file_open(v)?;
+                    return Ok(v);
+                }
                 Object::Instance(i) => {
                     let class = i.class;
                     return match self.user_iter(v)? {
@@ -98,6 +103,9 @@ impl Vm {
                     GenStep::Return(_) => Ok(None),
                 };
             }
+            Value::Obj(f) if matches!(self.heap.get(f), Object::File(_)) => {
+                return self.file_next(it);
+            }
             _ if self.is_user_value(it) => return self.user_next(it),
             _ => {
                 let msg = format!("'{}' object is not an iterator", self.type_name(it));
@@ -128,6 +136,15 @@ impl Vm {
                     *p += c.len_utf8();
                 }
                 Ok(Some(self.new_str(c.to_string())))
+            }
+            &IterState::Bytes(b, pos) => {
+                let Some(&byte) = self.bytes_data(Value::Obj(b)).and_then(|d| d.get(pos)) else {
+                    return Ok(None);
+                };
+                if let IterState::Bytes(_, p) = self.iter_state_mut(r) {
+                    *p += 1;
+                }
+                Ok(Some(Value::Int(i64::from(byte))))
             }
             &IterState::Range { next, stop, step } => {
                 if (step > 0 && next < stop) || (step < 0 && next > stop) {

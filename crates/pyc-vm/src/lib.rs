@@ -42,8 +42,10 @@
 mod attr;
 mod builtins;
 mod call;
+mod console;
 mod depth;
 mod equality;
+mod exc_details;
 mod exceptions;
 mod fmt;
 mod format;

@@ -104,6 +104,8 @@ impl Vm {
             Value::Float(f) => f != 0.0,
             Value::Obj(r) => match self.heap.get(r) {
                 Object::Str(s) => !s.s.is_empty(),
+                Object::Bytes(b) => !b.is_empty(),
+                Object::ByteArray(b) => !b.is_empty(),
                 Object::BigInt(b) => !b.is_zero(),
                 Object::Tuple(t) => !t.is_empty(),
                 Object::List(l) => !l.is_empty(),
@@ -127,6 +129,9 @@ impl Vm {
             return match (self.heap.get(x), self.heap.get(y)) {
                 (Object::Str(s), Object::Str(t)) => s.hash == t.hash && s.s == t.s,
                 (Object::BigInt(s), Object::BigInt(t)) => s == t,
+                (Object::Bytes(_) | Object::ByteArray(_), _) => {
+                    self.bytes_cmp(a, b) == Some(Ordering::Equal)
+                }
                 (Object::Tuple(s), Object::Tuple(t)) => deep(|| self.seq_eq(s, t)),
                 (Object::List(s), Object::List(t)) => deep(|| self.seq_eq(s, t)),
                 (Object::Dict(s), Object::Dict(t)) => deep(|| self.dict_eq(s, t, true)),
@@ -173,6 +178,9 @@ impl Vm {
         };
         match (self.heap.get(x), self.heap.get(y)) {
             (Object::Str(s), Object::Str(t)) => Ok(Some(s.s.cmp(&t.s))),
+            (Object::Bytes(_) | Object::ByteArray(_), _) => {
+                self.bytes_cmp(a, b).map(Some).ok_or(())
+            }
             (Object::Tuple(s), Object::Tuple(t)) => deep(|| self.seq_cmp(s, t)),
             (Object::List(s), Object::List(t)) => deep(|| self.seq_cmp(s, t)),
             _ => Err(()),
@@ -243,6 +251,8 @@ impl Vm {
             Value::Null => 0,
             Value::Obj(r) => match self.heap.get(r) {
                 Object::Str(s) => return Ok(s.hash),
+                Object::Bytes(b) => return Ok(crate::objects::bytes_hash(b)),
+                Object::ByteArray(_) => return Err(()),
                 Object::BigInt(b) => hash_big(b),
                 Object::Tuple(items) => deep(|| self.hash_tuple(items))?,
                 Object::List(_) | Object::Dict(_) | Object::Set(_) => return Err(()),
@@ -360,6 +370,9 @@ impl Vm {
             }
             return Ok(None);
         };
+        if let Some(r) = self.bytes_binop(op, inplace, a, b)? {
+            return Ok(Some(r));
+        }
         match (op, self.heap.get(ra)) {
             (0, Object::Str(s)) => match self.as_str(b) {
                 Some(t) => {

@@ -149,6 +149,8 @@ impl Vm {
         }
         match self.heap.get(r) {
             Object::Str(s) => out.push_str(&str_repr(&s.s)),
+            Object::Bytes(_) | Object::ByteArray(_) => out.push_str(&self.bytes_repr_of(r)),
+            Object::File(_) => out.push_str(&self.file_repr(r)),
             Object::BigInt(b) if seen.limit => match crate::format::int_to_decimal(b) {
                 Ok(text) => out.push_str(&text),
                 Err(_) => seen.failure = Some(ReprFailure::IntTooLong),

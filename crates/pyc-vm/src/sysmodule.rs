@@ -38,6 +38,7 @@ impl Vm {
         }
         let name = self.new_str("builtins");
         self.dict_set_str(self.builtins, "__name__", name);
+        self.init_std_streams();
         self.set_argv(&[String::new()]);
         self.set_path(&[]);
         let (major, minor, micro) = VERSION;
@@ -259,6 +260,8 @@ impl Vm {
         };
         slot + match self.heap.get(r) {
             Object::Str(s) => s.s.len(),
+            Object::Bytes(b) => b.len(),
+            Object::ByteArray(b) => b.capacity(),
             Object::BigInt(b) => (b.bits() as usize).div_ceil(8),
             Object::Tuple(items) => items.len() * value,
             Object::List(items) => items.capacity() * value,

@@ -50,6 +50,8 @@ builtin_types! {
     bool = "bool",
     float = "float",
     str = "str",
+    bytes = "bytes",
+    bytearray = "bytearray",
     none = "NoneType",
     tuple = "tuple",
     list = "list",
@@ -70,6 +72,8 @@ builtin_types! {
     tuple_iterator = "tuple_iterator",
     str_ascii_iterator = "str_ascii_iterator",
     str_iterator = "str_iterator",
+    bytes_iterator = "bytes_iterator",
+    bytearray_iterator = "bytearray_iterator",
     range_iterator = "range_iterator",
     dict_keyiterator = "dict_keyiterator",
     dict_valueiterator = "dict_valueiterator",
@@ -97,6 +101,13 @@ builtin_types! {
     method_wrapper = "method-wrapper",
     getset_descriptor = "getset_descriptor",
     member_descriptor = "member_descriptor",
+    text_io_wrapper = "TextIOWrapper",
+    buffered_reader = "BufferedReader",
+    buffered_writer = "BufferedWriter",
+    buffered_random = "BufferedRandom",
+    string_io = "StringIO",
+    bytes_io = "BytesIO",
+    unsupported_operation = "UnsupportedOperation",
 }
 
 /// Allocates a class with an empty namespace.
@@ -130,6 +141,16 @@ impl Vm {
             Value::Float(_) => t.float,
             Value::Obj(r) => match self.heap.get(r) {
                 Object::Str(_) => t.str,
+                Object::Bytes(_) => t.bytes,
+                Object::File(f) => match f.kind {
+                    crate::objects::file::FileKind::Text => t.text_io_wrapper,
+                    crate::objects::file::FileKind::Reader => t.buffered_reader,
+                    crate::objects::file::FileKind::Writer => t.buffered_writer,
+                    crate::objects::file::FileKind::Random => t.buffered_random,
+                    crate::objects::file::FileKind::StringIO => t.string_io,
+                    crate::objects::file::FileKind::BytesIO => t.bytes_io,
+                },
+                Object::ByteArray(_) => t.bytearray,
                 Object::BigInt(_) => t.int,
                 Object::Tuple(_) => t.tuple,
                 Object::List(_) => t.list,
@@ -196,6 +217,8 @@ impl Vm {
             "tuple_iterator" => t.tuple_iterator,
             "str_iterator" => t.str_iterator,
             "str_ascii_iterator" => t.str_ascii_iterator,
+            "bytes_iterator" => t.bytes_iterator,
+            "bytearray_iterator" => t.bytearray_iterator,
             "range_iterator" => t.range_iterator,
             "dict_keyiterator" => t.dict_keyiterator,
             "dict_valueiterator" => t.dict_valueiterator,
@@ -212,7 +235,16 @@ impl Vm {
 
     /// `type(v).__name__`.
     pub fn type_name(&self, v: Value) -> Rc<str> {
-        self.type_name_of_type(self.type_of(v))
+        let t = self.type_of(v);
+        match self.heap.get(t) {
+            // A builtin class of another module is named with it (`_io.StringIO`), as
+            // CPython's `tp_name`.
+            Object::Type(ty) if !ty.user => match self.type_module(t) {
+                Some(m) => Rc::from(format!("{m}.{}", ty.name)),
+                None => ty.name.clone(),
+            },
+            _ => self.type_name_of_type(t),
+        }
     }
 
     /// The `__name__` of a class.

@@ -476,6 +476,7 @@ impl Vm {
             Constant::BigInt(b) => self.int_from_big(b.clone()),
             Constant::Float(f) => Value::Float(*f),
             Constant::Str(s) => self.new_str(Box::from(&**s)),
+            Constant::Bytes(b) => self.new_bytes(&**b),
             Constant::Tuple(items) => {
                 let items = items.iter().map(|c| self.load_const(c)).collect();
                 self.new_tuple(items)

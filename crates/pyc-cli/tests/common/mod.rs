@@ -135,13 +135,16 @@ pub fn normalise_stderr(stderr: &str, dir: &Path) -> String {
     mask_addresses(&stderr.replace(&prefix, "<dir>/"))
 }
 
-/// What `pyc-run NAME.py`, run from the script's directory, did, in the format of the
-/// `.out` files `tools/bless-run-goldens` writes from CPython: standard output, then
+/// What `pyc-run NAME.py`, run from the script's directory with `NAME.stdin` (when
+/// present) as its standard input, did, in the format of the `.out` files
+/// `tools/bless-run-goldens` writes from CPython: standard output, then
 /// `--- exit N ---`, then (when N is not 0) standard error, normalised alike.
 pub fn run_output(script: &Path) -> String {
     let dir = script.parent().unwrap();
+    let input = std::fs::read(script.with_extension("stdin")).unwrap_or_default();
     let output = Run::new(PYC_RUN, &[&file_name(script)])
         .current_dir(dir)
+        .stdin(&input)
         .output();
     let mut text = mask_addresses(&output.stdout);
     if !text.is_empty() && !text.ends_with('\n') {

@@ -179,11 +179,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::Copy, 1);
                 self.store(target)?;
             }
-            // The VM has no bytes objects yet.
-            ExprKind::Bytes(_) => {
-                return Err(RawError::syntax("bytes literals are not supported", e.span))
-            }
             ExprKind::Int(_)
+            | ExprKind::Bytes(_)
             | ExprKind::Float(_)
             | ExprKind::Str(_)
             | ExprKind::Bool(_)

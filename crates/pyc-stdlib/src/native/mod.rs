@@ -13,6 +13,8 @@ mod weakref;
 
 mod traceback_text;
 
+mod io;
+
 /// Registers the native modules.
 pub(crate) fn install(vm: &mut pyc_vm::Vm) {
     vm.add_native_module("_traceback_text", traceback_text::init);
@@ -24,4 +26,6 @@ pub(crate) fn install(vm: &mut pyc_vm::Vm) {
     vm.add_native_module("linecache", linecache::init);
     vm.add_native_module("posix", posix::init);
     vm.add_native_module("_warnings", warnings::init);
+    vm.add_native_module("io", io::init);
+    vm.add_native_module("_io", io::init);
 }

@@ -41,9 +41,11 @@ impl Vm {
 }
 
 /// `ExceptionClass(*args)`.
-pub(super) fn exception_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+pub(crate) fn exception_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     let class = vm.obj_of(args[0]);
-    Ok(Value::Obj(vm.new_exception(class, args[1..].to_vec())))
+    Ok(Value::Obj(
+        vm.new_exception_with_fields(class, args[1..].to_vec()),
+    ))
 }
 
 /// `object()`: a featureless instance (it has no `__dict__`).
@@ -297,6 +299,24 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
     let decoding = args.len() > 2 || kw.iter().any(|(k, _)| &**k != "object");
     match (args.get(1).copied().or(named), decoding) {
         (Some(v), false) => vm.str_value_of(v),
+        (Some(v), true) if vm.bytes_data(v).is_some() => {
+            let given = |i: usize, name: &str| {
+                args.get(i + 1)
+                    .copied()
+                    .or_else(|| kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| *v))
+            };
+            let encoding = match given(1, "encoding") {
+                Some(e) => vm.str_arg(e, "str() argument 'encoding'")?,
+                None => "utf-8".to_string(),
+            };
+            let errors = match given(2, "errors") {
+                Some(e) => vm.str_arg(e, "str() argument 'errors'")?,
+                None => "strict".to_string(),
+            };
+            let data = vm.bytes_data(v).unwrap_or(&[]).to_vec();
+            let text = vm.decode_bytes(&data, &encoding, &errors)?;
+            Ok(vm.new_str(text))
+        }
         (Some(v), true) => {
             let msg = match vm.as_str(v) {
                 Some(_) => "decoding str is not supported".to_string(),

@@ -1,7 +1,5 @@
 //! The builtin functions: `print`, `len`, `min`, `sorted`, `isinstance`, ...
 
-use std::io::Write;
-
 use num_traits::{Signed, Zero};
 
 use super::ctors::round_int;
@@ -15,7 +13,8 @@ use crate::PyResult;
 impl Vm {
     pub(super) fn register_functions(&mut self) {
         let table: &[(&'static str, crate::objects::NativeFn, bool)] = &[
-            ("print", print, true),
+            ("print", crate::console::print, true),
+            ("input", crate::console::input, false),
             ("len", len, false),
             ("repr", repr, false),
             ("ascii", ascii, false),
@@ -60,6 +59,8 @@ impl Vm {
         if let Value::Obj(r) = v {
             let n = match self.heap.get(r) {
                 Object::Str(s) => Some(s.nchars),
+                Object::Bytes(b) => Some(b.len()),
+                Object::ByteArray(b) => Some(b.len()),
                 Object::Tuple(t) => Some(t.len()),
                 Object::List(l) => Some(l.len()),
                 Object::Dict(d) | Object::Set(d) => Some(d.len()),
@@ -130,38 +131,6 @@ impl Vm {
         out.extend_from_slice(&right[j..]);
         Ok(out)
     }
-}
-
-fn print(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
-    let sep = vm.kwarg("print", kw, "sep", &["sep", "end", "file", "flush"])?;
-    let end = kw.iter().find(|(k, _)| &**k == "end").map(|(_, v)| *v);
-    let text_of = |vm: &mut Vm, v: Option<Value>, default: &str, what: &str| -> PyResult<String> {
-        match v {
-            None | Some(Value::None) => Ok(default.to_string()),
-            Some(v) => match vm.as_str(v) {
-                Some(s) => Ok(s.to_string()),
-                None => {
-                    let msg = format!("{what} must be None or a string, not {}", vm.type_name(v));
-                    Err(vm.type_error(msg))
-                }
-            },
-        }
-    };
-    let sep = text_of(vm, sep, " ", "sep")?;
-    let end = text_of(vm, end, "\n", "end")?;
-    let mut out = String::new();
-    for (i, &a) in args.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        match vm.as_str(a) {
-            Some(s) => out.push_str(s),
-            None => out.push_str(&vm.str_of(a)?),
-        }
-    }
-    out.push_str(&end);
-    let _ = vm.out.write_all(out.as_bytes());
-    Ok(Value::None)
 }
 
 fn len(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
@@ -472,9 +441,16 @@ fn reversed(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     let state = match v.as_obj().map(|r| (r, vm.heap.get(r))) {
         Some((r, Object::List(l))) => IterState::Reversed(r, l.len()),
         Some((r, Object::Tuple(t))) => IterState::Reversed(r, t.len()),
-        Some((_, Object::Str(_) | Object::Range(..) | Object::Dict(_))) => {
-            let mut items = vm.collect_iterable(v)?;
-            items.reverse();
+        Some((
+            _,
+            Object::Str(_)
+            | Object::Range(..)
+            | Object::Dict(_)
+            | Object::Bytes(_)
+            | Object::ByteArray(_),
+        )) => {
+            // A tuple of the items, read backwards like any other.
+            let items = vm.collect_iterable(v)?;
             let t = vm.new_tuple(items);
             let n = vm.len_of(t)?;
             IterState::Reversed(vm.obj_of(t), n)

@@ -3,8 +3,10 @@
 //! with their object kinds in [`crate::objects`].
 
 use crate::exceptions::{self, ExcKind};
+use crate::objects::Object;
 use crate::objects::{
-    class, descr, dict, float, frames, function, generator, int, list, range, str,
+    bytes, bytes_methods, class, descr, dict, file_methods, float, frames, function, generator,
+    int, list, range, str,
 };
 use crate::value::Value;
 use crate::vm::Vm;
@@ -24,6 +26,8 @@ impl Vm {
         self.add_methods(float_, float::METHODS);
         self.add_getsets(float_, float::ATTRS);
         self.add_methods(str_, str::METHODS);
+        self.register_bytes_types();
+        self.register_io_types();
         self.add_methods(list_, list::METHODS);
         self.add_methods(tuple, list::TUPLE_METHODS);
         self.add_methods(dict_, dict::METHODS);
@@ -44,6 +48,78 @@ impl Vm {
         self.add_getsets(traceback, frames::TRACEBACK_ATTRS);
         self.add_getsets(self.types.module, crate::objects::module::ATTRS);
         self.add_doc_entries();
+    }
+
+    /// `bytes` and `bytearray`: constructors and methods.
+    fn register_bytes_types(&mut self) {
+        let (b, a) = (self.types.bytes, self.types.bytearray);
+        self.add_type(b, Some(bytes::bytes_new));
+        self.add_type(a, Some(bytes::bytearray_new));
+        for t in [b, a] {
+            self.add_methods(t, bytes_methods::METHODS);
+            self.add_class_methods(t, bytes_methods::CLASS_METHODS);
+        }
+        self.add_methods(a, bytes_methods::BYTEARRAY_METHODS);
+        let s = self.types.str;
+        self.add_methods(
+            s,
+            &[("encode", bytes_methods::str_encode, descr::Params::Keywords)],
+        );
+    }
+
+    /// The file classes of `_io`, `io.UnsupportedOperation` (an `OSError` and a
+    /// `ValueError`) and `open`.
+    fn register_io_types(&mut self) {
+        let t = &self.types;
+        let files = [
+            t.text_io_wrapper,
+            t.buffered_reader,
+            t.buffered_writer,
+            t.buffered_random,
+            t.string_io,
+            t.bytes_io,
+        ];
+        let (text, string_io, bytes_io) = (t.text_io_wrapper, t.string_io, t.bytes_io);
+        for class in files {
+            self.add_methods(class, file_methods::METHODS);
+            self.add_getsets(class, file_methods::ATTRS);
+            if class != string_io && class != bytes_io {
+                self.add_getsets(class, file_methods::DISK_ATTRS);
+            }
+            let module = self.new_str("_io");
+            let dict = self.class_dict(class);
+            self.dict_set_str(dict, "__module__", module);
+        }
+        self.add_getsets(text, file_methods::TEXT_ATTRS);
+        for class in [string_io, bytes_io] {
+            self.add_methods(class, file_methods::MEMORY_METHODS);
+        }
+        if let Object::Type(ty) = self.heap.get_mut(string_io) {
+            ty.ctor = Some(file_methods::string_io_new);
+        }
+        if let Object::Type(ty) = self.heap.get_mut(bytes_io) {
+            ty.ctor = Some(file_methods::bytes_io_new);
+        }
+        let unsupported = self.types.unsupported_operation;
+        let (os_error, value_error) = (
+            self.exc_class(ExcKind::OSError),
+            self.exc_class(ExcKind::ValueError),
+        );
+        let mro = [os_error, value_error]
+            .into_iter()
+            .chain([ExcKind::Exception, ExcKind::BaseException].map(|k| self.exc_class(k)))
+            .chain([self.types.object])
+            .collect();
+        if let Object::Type(ty) = self.heap.get_mut(unsupported) {
+            ty.base = Some(os_error);
+            ty.bases = vec![os_error, value_error];
+            ty.mro = mro;
+            ty.ctor = Some(super::ctors::exception_new);
+        }
+        let module = self.new_str("io");
+        let dict = self.class_dict(unsupported);
+        self.dict_set_str(dict, "__module__", module);
+        self.add_function("open", file_methods::open, true);
     }
 
     /// Functions, code objects, cells, builtin callables, bound methods, the method

@@ -207,7 +207,9 @@ impl Vm {
     /// `__module__` of a user class (`None` for builtin classes).
     pub(crate) fn type_module(&self, t: ObjRef) -> Option<&str> {
         match self.heap.get(t) {
-            Object::Type(ty) if ty.user => self
+            // Builtin classes of other modules than builtins (`_io.StringIO`) say so
+            // in their namespace too.
+            Object::Type(ty) => self
                 .dict_get_str(ty.dict, "__module__")
                 .and_then(|m| self.as_str(m)),
             _ => None,

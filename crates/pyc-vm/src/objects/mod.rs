@@ -1,6 +1,7 @@
 //! The heap object kinds and their data.
 //!
-//! Submodules hold the behaviour of each kind: [`dict`] (the insertion-ordered hash table
+//! Submodules hold the behaviour of each kind: [`bytes`] and [`bytes_methods`] (`bytes`
+//! and `bytearray`), [`codec`] (text encodings), [`file`] and [`file_methods`] (file objects), [`dict`] (the insertion-ordered hash table
 //! also used for sets), [`int`] (unbounded ints), [`float`], [`str`], [`list`], [`range`]
 //! (with `slice`), [`seq`] (indexing and slicing shared by list, tuple and str),
 //! [`class`] (user classes and their instances, and the attributes of classes),
@@ -9,9 +10,14 @@
 //! namespaces, through which their methods and attributes are found and called),
 //! [`weakref`] (weak reference handles).
 
+pub mod bytes;
+pub mod bytes_methods;
 pub mod class;
+pub mod codec;
 pub mod descr;
 pub mod dict;
+pub mod file;
+pub mod file_methods;
 pub mod float;
 pub mod frames;
 pub mod function;
@@ -44,6 +50,10 @@ pub type NativeFn = fn(&mut Vm, &[Value], &[(Rc<str>, Value)]) -> PyResult<Value
 pub enum Object {
     /// `str`.
     Str(PyStr),
+    /// `bytes`.
+    Bytes(Box<[u8]>),
+    /// `bytearray`.
+    ByteArray(Vec<u8>),
     /// An `int` too large for `i64`.
     BigInt(BigInt),
     /// `tuple`.
@@ -105,6 +115,8 @@ pub enum Object {
     Traceback(Box<frames::TracebackObj>),
     /// A weak reference handle (see [`weakref`]).
     WeakRef(Box<weakref::WeakRefObj>),
+    /// A file object (`open()`, `io.StringIO`, `io.BytesIO`, the standard streams).
+    File(Box<file::FileObj>),
 }
 
 /// An instance of a user class.
@@ -141,8 +153,13 @@ impl PyStr {
 
 /// The hash of a string (FNV-1a; CPython's string hashes are randomised anyway).
 pub fn str_hash(s: &str) -> u64 {
+    bytes_hash(s.as_bytes())
+}
+
+/// The hash of bytes: an ASCII str and the bytes of its text hash alike, as in CPython.
+pub fn bytes_hash(data: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
+    for &b in data {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     h
@@ -312,6 +329,8 @@ pub enum IterState {
     Tuple(ObjRef, usize),
     /// Over a str, by byte offset.
     Str(ObjRef, usize),
+    /// Over a bytes or bytearray (re-reads a bytearray each step, as CPython).
+    Bytes(ObjRef, usize),
     /// Over a range.
     Range { next: i64, stop: i64, step: i64 },
     /// Over a dict or set: `(container, entry index, expected len, kind)`.
@@ -340,6 +359,10 @@ impl IterState {
             IterState::Str(s, _) => match heap.get(*s) {
                 Object::Str(p) if !p.is_ascii() => "str_iterator",
                 _ => "str_ascii_iterator",
+            },
+            IterState::Bytes(b, _) => match heap.get(*b) {
+                Object::ByteArray(_) => "bytearray_iterator",
+                _ => "bytes_iterator",
             },
             IterState::Range { .. } => "range_iterator",
             IterState::Dict(d, _, _, kind) => match (heap.get(*d), kind) {

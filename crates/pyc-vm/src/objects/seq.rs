@@ -94,7 +94,7 @@ impl Vm {
         Ok(j as usize)
     }
 
-    fn is_slice(&self, v: Value) -> Option<ObjRef> {
+    pub(crate) fn is_slice(&self, v: Value) -> Option<ObjRef> {
         v.as_obj()
             .filter(|r| matches!(self.heap.get(*r), Object::Slice(..)))
     }
@@ -169,6 +169,7 @@ impl Vm {
                 };
                 Ok(self.new_str(c.to_string()))
             }
+            Object::Bytes(_) | Object::ByteArray(_) => self.bytes_get_item(container, key),
             Object::Dict(_) => match self.dict_get(r, key)? {
                 Some(v) => Ok(v),
                 None => Err(self.key_error(key)),
@@ -224,6 +225,7 @@ impl Vm {
                 }
                 Ok(())
             }
+            Object::ByteArray(_) => self.bytearray_set_item(r, key, value),
             Object::Dict(_) => self.dict_set(r, key, value),
             _ => match self.call_special(container, "__setitem__", &[key, value])? {
                 Some(_) => Ok(()),
@@ -297,6 +299,7 @@ impl Vm {
                 }
                 Ok(())
             }
+            Object::ByteArray(_) => self.bytearray_del_item(r, key),
             Object::Dict(_) => match self.dict_del(r, key)? {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(key)),
@@ -358,6 +361,7 @@ impl Vm {
                     Err(self.type_error(msg))
                 }
             },
+            Object::Bytes(_) | Object::ByteArray(_) => self.bytes_contains(container, item),
             Object::Dict(_) | Object::Set(_) => Ok(self.dict_get(r, item)?.is_some()),
             &Object::DictView(kind, d) => match kind {
                 ViewKind::Keys => Ok(self.dict_get(d, item)?.is_some()),

@@ -71,6 +71,7 @@ impl Folder {
             ExprKind::Int(i) => Some(int_constant(i.clone())),
             ExprKind::Float(f) => Some(Constant::Float(*f)),
             ExprKind::Str(s) => Some(Constant::Str(s.as_str().into())),
+            ExprKind::Bytes(b) => Some(Constant::Bytes(b.as_slice().into())),
             ExprKind::Bool(b) => Some(Constant::Bool(*b)),
             ExprKind::None => Some(Constant::None),
             ExprKind::Ellipsis => Some(Constant::Ellipsis),
@@ -207,6 +208,7 @@ pub(super) fn truthy(c: &Constant) -> bool {
         Constant::BigInt(i) => !i.is_zero(),
         Constant::Float(f) => *f != 0.0,
         Constant::Str(s) => !s.is_empty(),
+        Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(items) | Constant::FrozenSet(items) => !items.is_empty(),
         Constant::Ellipsis | Constant::Code(_) => true,
     }
@@ -238,7 +240,7 @@ fn binary(op: BinOp, left: &Constant, right: &Constant) -> Option<Constant> {
     match op {
         BinOp::Add => concatenate(left, right).or_else(|| numbers::arithmetic(op, left, right)),
         BinOp::Mult => multiply(left, right),
-        BinOp::Mod if matches!(left, Constant::Str(_)) => None,
+        BinOp::Mod if matches!(left, Constant::Str(_) | Constant::Bytes(_)) => None,
         BinOp::Sub | BinOp::Div | BinOp::FloorDiv | BinOp::Mod | BinOp::Pow => {
             numbers::arithmetic(op, left, right)
         }
@@ -248,10 +250,13 @@ fn binary(op: BinOp, left: &Constant, right: &Constant) -> Option<Constant> {
     }
 }
 
-/// `str + str` and `tuple + tuple`.
+/// `str + str`, `bytes + bytes` and `tuple + tuple`.
 fn concatenate(left: &Constant, right: &Constant) -> Option<Constant> {
     match (left, right) {
         (Constant::Str(a), Constant::Str(b)) => Some(Constant::Str(format!("{a}{b}").into())),
+        (Constant::Bytes(a), Constant::Bytes(b)) => {
+            Some(Constant::Bytes([&a[..], &b[..]].concat().into()))
+        }
         (Constant::Tuple(a), Constant::Tuple(b)) => Some(tuple([&a[..], &b[..]].concat())),
         _ => None,
     }
@@ -292,10 +297,11 @@ fn multiply(left: &Constant, right: &Constant) -> Option<Constant> {
     }
 }
 
-/// `sequence * n` for a string or tuple, within CPython's limits.
+/// `sequence * n` for a string, bytes or tuple, within CPython's limits.
 fn repeat(sequence: &Constant, n: &BigInt) -> Option<Constant> {
     let size = match sequence {
         Constant::Str(s) => s.chars().count() as i64,
+        Constant::Bytes(b) => b.len() as i64,
         Constant::Tuple(items) => items.len() as i64,
         _ => return None,
     };
@@ -303,7 +309,7 @@ fn repeat(sequence: &Constant, n: &BigInt) -> Option<Constant> {
     let count = n.to_i64()?;
     if size > 0 {
         let limit = match sequence {
-            Constant::Str(_) => MAX_STR_SIZE,
+            Constant::Str(_) | Constant::Bytes(_) => MAX_STR_SIZE,
             _ => MAX_COLLECTION_SIZE,
         };
         if count < 0 || count > limit / size {
@@ -316,6 +322,7 @@ fn repeat(sequence: &Constant, n: &BigInt) -> Option<Constant> {
     let count = count.max(0) as usize;
     Some(match sequence {
         Constant::Str(s) => Constant::Str(s.repeat(count).into()),
+        Constant::Bytes(b) => Constant::Bytes(b.repeat(count).into()),
         Constant::Tuple(items) => tuple(
             items
                 .iter()
@@ -324,7 +331,7 @@ fn repeat(sequence: &Constant, n: &BigInt) -> Option<Constant> {
                 .take(items.len() * count)
                 .collect(),
         ),
-        _ => unreachable!("only strings and tuples are repeated"),
+        _ => unreachable!("only strings, bytes and tuples are repeated"),
     })
 }
 
@@ -343,7 +350,7 @@ fn complexity(c: &Constant, mut limit: i64) -> i64 {
     limit
 }
 
-/// `value[index]` for a string or tuple indexed by an int in range.
+/// `value[index]` for a string, bytes or tuple indexed by an int in range.
 fn subscript(value: &Constant, index: &Constant) -> Option<Constant> {
     let index = int_of(index)?.to_i64()?;
     let at = |len: usize| {
@@ -356,6 +363,7 @@ fn subscript(value: &Constant, index: &Constant) -> Option<Constant> {
             let c = chars[at(chars.len())?];
             Some(Constant::Str(Rc::from(c.to_string())))
         }
+        Constant::Bytes(b) => Some(Constant::Int(i64::from(b[at(b.len())?]))),
         Constant::Tuple(items) => Some(items[at(items.len())?].clone()),
         _ => None,
     }
