@@ -140,11 +140,11 @@ impl Vm {
         }
     }
 
-    /// `cls.name` for a class: a data descriptor of `type` (`__name__`, `__mro__`, ...)
-    /// first, then the class's own MRO, then anything else `type` has (`mro`, bound to
-    /// the class).
+    /// `cls.name` for a class: a data descriptor of its metaclass (`__name__`,
+    /// `__mro__`, ...) first, then the class's own MRO, then anything else the metaclass
+    /// has (`mro`, a metaclass's methods, bound to the class).
     fn type_get_attr(&mut self, cls: ObjRef, name: &str) -> PyResult<Value> {
-        let meta = self.types.type_;
+        let meta = self.type_of(Value::Obj(cls));
         let meta_attr = self.lookup_in_type(meta, name);
         if let Some(v) = meta_attr.filter(|&v| self.is_data_descr(v)) {
             return self.bind_attr(v, Some(Value::Obj(cls)), meta, name);

@@ -291,6 +291,7 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
         }
         Object::Type(t) => {
             out.push(opt(t.base));
+            out.push(opt(t.meta));
             out.push(Value::Obj(t.dict));
             out.extend(t.mro.iter().chain(&t.bases).map(|&c| Value::Obj(c)));
         }

@@ -793,7 +793,7 @@ impl Vm {
         let r = match f.kind {
             FrameKind::Call => Ok(Some(v)),
             FrameKind::Init => self.finish_init(f.ret_base, v).map(Some),
-            FrameKind::ClassBody { args } => self.finish_class_body(&f, args).map(Some),
+            FrameKind::ClassBody { args } => self.finish_class_body(&f, args, v).map(Some),
             FrameKind::Gen { gen, resumer } => {
                 self.finish_gen(gen);
                 match resumer {

@@ -43,13 +43,16 @@ const COMPARE_DUNDERS: [(&str, &str); 6] = [
 ];
 
 impl Vm {
-    /// Whether `v` is an instance of a user class (so it may define special methods).
+    /// Whether `v` is an instance of a user class, or a class of a user metaclass (so
+    /// its class may define special methods).
     #[inline]
     pub(crate) fn is_user_value(&self, v: Value) -> bool {
         match v {
             Value::Obj(r) => match self.heap.get(r) {
                 Object::Instance(_) => true,
                 Object::Exception(e) => self.is_user_type(e.class),
+                // A class whose metaclass is a user class.
+                Object::Type(t) => t.meta.is_some(),
                 _ => false,
             },
             _ => false,
@@ -131,6 +134,7 @@ impl Vm {
                 Object::Dict(d) | Object::Set(d) => work.extend(d.iter().flat_map(|(k, v)| [k, v])),
                 &Object::DictView(_, d) => work.push(Value::Obj(d)),
                 Object::Instance(_) => found.push(r),
+                Object::Type(t) if t.meta.is_some() => found.push(r),
                 Object::Exception(e) => {
                     if self.is_user_type(e.class) {
                         found.push(r);

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use crate::heap::Heap;
 use crate::objects::descr::DescrKind;
-use crate::objects::{Descr, IterState, Object, TypeObj, ViewKind};
+use crate::objects::{metaclass, Builtin, Descr, IterState, NativeFn, Object, TypeObj, ViewKind};
 use crate::value::{ObjRef, Value};
 use crate::vm::Vm;
 
@@ -17,6 +17,10 @@ macro_rules! builtin_types {
             pub ellipsis_obj: ObjRef,
             /// The `NotImplemented` singleton.
             pub not_implemented_obj: ObjRef,
+            /// `object.__new__` (a builtin function).
+            pub object_new: ObjRef,
+            /// `type.__new__` (a builtin function).
+            pub type_new: ObjRef,
         }
 
         impl Types {
@@ -25,7 +29,15 @@ macro_rules! builtin_types {
                 let object = new_type(heap, "object", None);
                 let ellipsis_obj = heap.alloc(Object::Ellipsis);
                 let not_implemented_obj = heap.alloc(Object::NotImplemented);
-                let mut t = Types { $( $field: object, )* ellipsis_obj, not_implemented_obj };
+                let object_new = new_builtin(heap, "__new__", metaclass::object_dunder_new);
+                let type_new = new_builtin(heap, "__new__", metaclass::type_dunder_new);
+                let mut t = Types {
+                    $( $field: object, )*
+                    ellipsis_obj,
+                    not_implemented_obj,
+                    object_new,
+                    type_new,
+                };
                 $( if $name != "object" { t.$field = new_type(heap, $name, Some(object)); } )*
                 if let Object::Type(b) = heap.get_mut(t.bool) {
                     b.base = Some(t.int);
@@ -37,7 +49,13 @@ macro_rules! builtin_types {
 
             /// Every builtin type object (GC roots), plus the singletons.
             pub(crate) fn all(&self) -> Vec<ObjRef> {
-                vec![$( self.$field, )* self.ellipsis_obj, self.not_implemented_obj]
+                vec![
+                    $( self.$field, )*
+                    self.ellipsis_obj,
+                    self.not_implemented_obj,
+                    self.object_new,
+                    self.type_new,
+                ]
             }
         }
     };
@@ -110,6 +128,15 @@ builtin_types! {
     unsupported_operation = "UnsupportedOperation",
 }
 
+/// Allocates a builtin function that takes keyword arguments.
+fn new_builtin(heap: &mut Heap, name: &'static str, f: NativeFn) -> ObjRef {
+    heap.alloc(Object::Builtin(Box::new(Builtin {
+        name,
+        f,
+        takes_kw: true,
+    })))
+}
+
 /// Allocates a class with an empty namespace.
 pub(crate) fn new_type(heap: &mut Heap, name: &str, base: Option<ObjRef>) -> ObjRef {
     let dict = heap.alloc(Object::Dict(Box::default()));
@@ -126,6 +153,7 @@ pub(crate) fn new_type(heap: &mut Heap, name: &str, base: Option<ObjRef>) -> Obj
         dict,
         user: false,
         ctor: None,
+        meta: None,
         created: crate::objects::next_class_serial(),
     })))
 }
@@ -159,7 +187,7 @@ impl Vm {
                 Object::Function(_) => t.function,
                 Object::Cell(_) => t.cell,
                 Object::Code(_) => t.code,
-                Object::Type(_) => t.type_,
+                Object::Type(ty) => ty.meta.unwrap_or(t.type_),
                 Object::Builtin(_) => t.builtin,
                 Object::Descr(d) => self.descr_type(d),
                 &Object::Method(f, _) => self.bound_method_type(f),

@@ -352,7 +352,11 @@ impl<'a> Compiler<'a> {
                     Store => StoreDeref,
                     Delete => DeleteDeref,
                 };
-                self.unit().emit_deref(op, name);
+                if scope == Scope::Free {
+                    self.unit().emit_free_deref(op, name);
+                } else {
+                    self.unit().emit_deref(op, name);
+                }
             }
             (Scope::Local, ScopeKind::Function) => {
                 let index = self.unit().varname(name);

@@ -189,6 +189,18 @@ impl Unit {
         self.emit(op, index as u32);
     }
 
+    /// [`Unit::emit_deref`] for a name the symbol table classified `Free`: its free
+    /// variable slot, even where a class body also has a cell of that name (only
+    /// `__class__` can be both, as in CPython).
+    pub fn emit_free_deref(&mut self, op: Opcode, name: &str) {
+        let index = self
+            .free_names
+            .iter()
+            .position(|n| n == name)
+            .expect("the symbol table classified the name as free");
+        self.emit(op, (self.cell_names.len() + index) as u32);
+    }
+
     /// Emits the prefix every body starts with, in CPython's order: `COPY_FREE_VARS`,
     /// `MAKE_CELL`s in slot order (for cells only; other names never get a cell), for a
     /// generator `RETURN_GENERATOR` and `POP_TOP`, then `RESUME`. `RETURN_GENERATOR` has

@@ -33,10 +33,15 @@ impl Vm {
         self.add_type(cm, Some(classmethod_new));
         self.add_type(prop, Some(property_new));
         self.add_slots(object, OBJECT_SLOTS);
+        self.add_slots(sup, SUPER_SLOTS);
+        self.register_metaclass_builtins();
     }
 
-    /// `__build_class__(func, name, *bases)`: pushes the class body frame, with a fresh
-    /// namespace as its locals. Its return (see [`Vm::finish_class_body`]) makes the class.
+    /// `__build_class__(func, name, *bases, metaclass=..., **kw)`: chooses the
+    /// metaclass, asks its `__prepare__` for the namespace and pushes the class body
+    /// frame with that namespace as its locals. Below the frame the stack holds, from
+    /// `args`: the name, the metaclass, the keywords (a dict, or `None`) and the bases.
+    /// The body's return (see [`Vm::finish_class_body`]) makes the class.
     pub(crate) fn start_class_body(
         &mut self,
         ret_base: usize,
@@ -44,10 +49,9 @@ impl Vm {
         nargs: usize,
         kwnames: Option<KwNames>,
     ) -> PyResult<()> {
-        if kwnames.is_some_and(|k| !k.is_empty()) {
-            return Err(self.type_error("__build_class__() keyword arguments are not supported"));
-        }
-        if nargs < 2 {
+        let kwnames = kwnames.unwrap_or_default();
+        let npos = nargs - kwnames.len();
+        if npos < 2 {
             return Err(self.type_error("__build_class__: not enough arguments"));
         }
         let func = self.stack[fpos + 1];
@@ -57,13 +61,40 @@ impl Vm {
         }) else {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
-        if self.as_str(self.stack[fpos + 2]).is_none() {
+        let name = self.stack[fpos + 2];
+        if self.as_str(name).is_none() {
             return Err(self.type_error("__build_class__: name is not a string"));
         }
         if self.frames.len() >= self.recursion_limit {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
-        let ns = self.new_dict();
+        let bases = self.stack[fpos + 3..fpos + 1 + npos].to_vec();
+        let kwvalues = self.stack[fpos + 1 + npos..fpos + 1 + nargs].to_vec();
+        let mut meta = None;
+        let mut kw = Vec::new();
+        for (k, &v) in kwnames.iter().zip(&kwvalues) {
+            if &**k == "metaclass" {
+                meta = Some(v);
+            } else {
+                kw.push((k.clone(), v));
+            }
+        }
+        let meta = self.class_statement_metaclass(meta, &bases)?;
+        let ns = self.prepare_namespace(meta, name, &bases, &kw)?;
+        let kwdict = if kw.is_empty() {
+            Value::None
+        } else {
+            let d = self.new_dict();
+            for (k, v) in kw {
+                self.dict_set_str(d, &k, v);
+            }
+            Value::Obj(d)
+        };
+        self.truncate_stack(fpos + 2);
+        self.push(name);
+        self.push(meta);
+        self.push(kwdict);
+        self.extend_stack(bases);
         let base = self.sp;
         self.resize_stack(base + code.nlocalsplus);
         self.frames.push(Frame {
@@ -80,23 +111,102 @@ impl Vm {
         Ok(())
     }
 
-    /// Makes the class once its body frame `f` returned (the stack is not cut back yet):
-    /// name and bases are at `stack[args..f.base]`, the namespace is `f.locals`, and the
-    /// `__classcell__` cell (if any) gets the class.
-    pub(crate) fn finish_class_body(&mut self, f: &Frame, args: usize) -> PyResult<Value> {
+    /// The metaclass of a class statement: the explicit one, else the class of the first
+    /// base, else `type`; a class is replaced by the most derived metaclass of the bases.
+    fn class_statement_metaclass(
+        &mut self,
+        explicit: Option<Value>,
+        bases: &[Value],
+    ) -> PyResult<Value> {
+        let meta = match (explicit, bases.first()) {
+            (Some(m), _) => m,
+            (None, Some(&b)) => Value::Obj(self.type_of(b)),
+            (None, None) => Value::Obj(self.types.type_),
+        };
+        match self.as_type(meta) {
+            Some(m) => Ok(Value::Obj(self.calculate_metaclass(m, bases)?)),
+            None => Ok(meta),
+        }
+    }
+
+    /// The namespace a class body runs in: `meta.__prepare__(name, bases, **kw)` when
+    /// the metaclass has one, else a new dict.
+    fn prepare_namespace(
+        &mut self,
+        meta: Value,
+        name: Value,
+        bases: &[Value],
+        kw: &[(std::rc::Rc<str>, Value)],
+    ) -> PyResult<ObjRef> {
+        if meta.as_obj() == Some(self.types.type_) {
+            return Ok(self.new_dict());
+        }
+        let prepare = match self.get_attr(meta, "__prepare__") {
+            Ok(p) => p,
+            Err(e) if self.exc_matches(e, self.exc_class(ExcKind::AttributeError)) => {
+                return Ok(self.new_dict());
+            }
+            Err(e) => return Err(e),
+        };
+        let mut args = vec![name, self.new_tuple_from(bases)];
+        args.extend(kw.iter().map(|&(_, v)| v));
+        let names: KwNames = kw.iter().map(|(k, _)| k.clone()).collect();
+        let names = (!names.is_empty()).then_some(names);
+        let ns = self.call_value_kw(prepare, &args, names)?;
+        match ns.as_obj() {
+            Some(d) if matches!(self.heap.get(d), Object::Dict(_)) => Ok(d),
+            _ if self.is_user_value(ns) && self.get_attr(ns, "__getitem__").is_ok() => Err(self
+                .err(
+                    ExcKind::NotImplementedError,
+                    "a class namespace other than a dict is not supported",
+                )),
+            _ => {
+                let who = match self.as_type(meta) {
+                    Some(m) => self.type_name_of_type(m).to_string(),
+                    None => "<metaclass>".to_string(),
+                };
+                let msg = format!(
+                    "{who}.__prepare__() must return a mapping, not {}",
+                    self.type_name(ns)
+                );
+                Err(self.type_error(msg))
+            }
+        }
+    }
+
+    /// Makes the class once its body frame `f` returned `cell` (its `__class__` cell,
+    /// or `None`); the stack is not cut back yet. The metaclass is called with the
+    /// name, the bases, the namespace and the class keywords (`type` directly), and the
+    /// cell must then hold the class.
+    pub(crate) fn finish_class_body(
+        &mut self,
+        f: &Frame,
+        args: usize,
+        cell: Value,
+    ) -> PyResult<Value> {
         let ns = f.locals.unwrap_or(f.globals);
-        let name = self.as_str(self.stack[args]).unwrap_or("?").to_string();
-        let bases = self.stack[args + 1..f.base].to_vec();
-        let cell = self.dict_get_str(ns, "__classcell__");
-        if cell.is_some() {
-            let key = self.new_str("__classcell__");
-            self.dict_del(ns, key)?;
-        }
-        let class = self.create_class(&name, &bases, ns)?;
-        if let Some(c) = cell {
-            self.cell_set(c, Value::Obj(class));
-        }
-        Ok(Value::Obj(class))
+        let (name, meta, kwdict) = (self.stack[args], self.stack[args + 1], self.stack[args + 2]);
+        let bases = self.stack[args + 3..f.base].to_vec();
+        let bases = self.new_tuple_from(&bases);
+        let kw: Vec<(std::rc::Rc<str>, Value)> = match kwdict.as_obj() {
+            Some(d) => self
+                .dict_ref(d)
+                .iter()
+                .map(|(k, v)| (std::rc::Rc::from(self.as_str(k).unwrap_or("")), v))
+                .collect(),
+            None => Vec::new(),
+        };
+        let cls = if meta.as_obj() == Some(self.types.type_) {
+            self.new_class(self.types.type_, [name, bases, Value::Obj(ns)], &kw)?
+        } else {
+            let mut all = vec![name, bases, Value::Obj(ns)];
+            all.extend(kw.iter().map(|&(_, v)| v));
+            let names: KwNames = kw.iter().map(|(k, _)| k.clone()).collect();
+            let names = (!names.is_empty()).then_some(names);
+            self.call_value_kw(meta, &all, names)?
+        };
+        self.check_class_cell(name, cls, cell)?;
+        Ok(cls)
     }
 
     /// Zero-argument `super()`: the running frame's first argument and `__class__` cell.
@@ -132,8 +242,10 @@ impl Vm {
     /// `getattr(super_obj, name)`: searches the MRO of the bound object's type after
     /// `class`, binding what it finds to the object.
     pub(crate) fn super_attr(&mut self, class: ObjRef, obj: Value, name: &str) -> PyResult<Value> {
-        let start = match obj {
-            Value::Obj(r) if matches!(self.heap.get(r), Object::Type(_)) => r,
+        // A class below `class` is searched itself (class methods bind to it); anything
+        // else, a class of a metaclass included, through its type.
+        let start = match self.as_type(obj) {
+            Some(r) if self.is_subclass(r, class) => r,
             _ => self.type_of(obj),
         };
         let mut classes = vec![start];
@@ -153,8 +265,10 @@ impl Vm {
     }
 }
 
-fn super_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    let (class, obj) = match &args[1..] {
+/// `super()` / `super(type, obj)`: the class to search after and the object to bind,
+/// checked as CPython's `supercheck` does.
+fn super_target(vm: &mut Vm, args: &[Value]) -> PyResult<(ObjRef, Value)> {
+    let (class, obj) = match args {
         [] => vm.super_from_frame()?,
         &[c, o] => match c {
             Value::Obj(r) if matches!(vm.heap.get(r), Object::Type(_)) => (r, o),
@@ -163,17 +277,36 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
                 return Err(vm.type_error(msg));
             }
         },
-        _ => return Err(vm.type_error("super() takes 0 or 2 arguments")),
+        [_] => return Err(vm.type_error("super() takes 0 or 2 arguments")),
+        _ => {
+            let msg = format!("super() expected at most 2 arguments, got {}", args.len());
+            return Err(vm.type_error(msg));
+        }
     };
-    let ok = match obj {
-        Value::Obj(r) if matches!(vm.heap.get(r), Object::Type(_)) => vm.is_subclass(r, class),
-        _ => vm.is_instance(obj, class),
-    };
+    let ok =
+        vm.as_type(obj).is_some_and(|r| vm.is_subclass(r, class)) || vm.is_instance(obj, class);
     if !ok {
         return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
+    Ok((class, obj))
+}
+
+fn super_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    let (class, obj) = super_target(vm, &args[1..])?;
     Ok(Value::Obj(vm.alloc(Object::Super(class, obj))))
 }
+
+/// `super.__init__(self, type, obj)`: points an existing super object elsewhere.
+fn super_init(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
+    let (class, obj) = super_target(vm, &args[1..])?;
+    if let Object::Super(c, o) = vm.heap.get_mut(vm.obj_of(args[0])) {
+        (*c, *o) = (class, obj);
+    }
+    Ok(Value::None)
+}
+
+/// `super` special methods.
+const SUPER_SLOTS: &[MethodDef] = &[("__init__", super_init, Params::Positional)];
 
 /// `object` special methods.
 const OBJECT_SLOTS: &[MethodDef] = &[

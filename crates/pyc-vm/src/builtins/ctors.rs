@@ -17,7 +17,7 @@ impl Vm {
     pub(super) fn register_types(&mut self) {
         let pairs: [(TypeGetter, crate::objects::NativeFn); 16] = [
             (|t| t.object, object_new),
-            (|t| t.type_, type_new),
+            (|t| t.type_, crate::objects::metaclass::type_ctor),
             (|t| t.int, int_new),
             (|t| t.bool, bool_new),
             (|t| t.float, float_new),
@@ -56,68 +56,6 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     let dict = vm.new_dict();
     let object = vm.types.object;
     Ok(vm.new_instance(object, dict))
-}
-
-fn type_new(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
-    match args.len() {
-        2 => Ok(Value::Obj(vm.type_of(args[1]))),
-        4 => type_new_class(vm, args[1], args[2], args[3]),
-        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
-    }
-}
-
-/// `type(name, bases, dict)`: a new class with a copy of `dict` as its namespace
-/// (`__module__` defaulting to the calling module's name).
-fn type_new_class(vm: &mut Vm, name: Value, bases: Value, dict: Value) -> PyResult<Value> {
-    let name = match vm.as_str(name) {
-        Some(s) => s.to_string(),
-        None => {
-            let msg = format!(
-                "type.__new__() argument 1 must be str, not {}",
-                vm.type_name(name)
-            );
-            return Err(vm.type_error(msg));
-        }
-    };
-    let is_tuple = bases
-        .as_obj()
-        .is_some_and(|r| matches!(vm.heap.get(r), Object::Tuple(_)));
-    if !is_tuple {
-        let msg = format!(
-            "type.__new__() argument 2 must be tuple, not {}",
-            vm.type_name(bases)
-        );
-        return Err(vm.type_error(msg));
-    }
-    let Some(source) = dict
-        .as_obj()
-        .filter(|&r| matches!(vm.heap.get(r), Object::Dict(_)))
-    else {
-        let msg = format!(
-            "type.__new__() argument 3 must be dict, not {}",
-            vm.type_name(dict)
-        );
-        return Err(vm.type_error(msg));
-    };
-    let ns = vm.new_dict();
-    let entries: Vec<(Value, Value)> = vm.dict_ref(source).iter().collect();
-    for (k, v) in entries {
-        vm.dict_set(ns, k, v)?;
-    }
-    if vm.dict_get_str(ns, "__module__").is_none() {
-        if let Some(module) = vm
-            .frames
-            .last()
-            .and_then(|f| vm.dict_get_str(f.globals, "__name__"))
-        {
-            vm.dict_set_str(ns, "__module__", module);
-        }
-    }
-    let bases = vm
-        .seq_items(bases)
-        .map(<[Value]>::to_vec)
-        .unwrap_or_default();
-    Ok(Value::Obj(vm.create_class(&name, &bases, ns)?))
 }
 
 fn int_new(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {

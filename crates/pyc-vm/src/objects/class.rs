@@ -18,6 +18,18 @@ impl Vm {
     /// Makes the class `name` with `bases` from the namespace dict `ns` (which becomes
     /// its `__dict__`; `__qualname__` moves out of it into the class).
     pub fn create_class(&mut self, name: &str, bases: &[Value], ns: ObjRef) -> PyResult<ObjRef> {
+        self.create_class_of(None, name, bases, ns)
+    }
+
+    /// [`Vm::create_class`] with the metaclass `meta` (`None` for `type`), which the
+    /// caller chose ([`Vm::calculate_metaclass`]).
+    pub(crate) fn create_class_of(
+        &mut self,
+        meta: Option<ObjRef>,
+        name: &str,
+        bases: &[Value],
+        ns: ObjRef,
+    ) -> PyResult<ObjRef> {
         let attrs: Vec<(Value, Value)> = self.dict_ref(ns).iter().collect();
         for (k, v) in attrs {
             if let Some(name) = self.as_str(k).map(str::to_owned) {
@@ -34,7 +46,8 @@ impl Vm {
                 }
             };
             let exc_base = self.exc_class(ExcKind::BaseException);
-            if t != self.types.object && !self.is_user_type(t) && !self.is_subclass(t, exc_base) {
+            let plain = t == self.types.object || t == self.types.type_;
+            if !plain && !self.is_user_type(t) && !self.is_subclass(t, exc_base) {
                 let msg = format!(
                     "subclassing builtin type '{}' is not supported",
                     self.type_name_of_type(t)
@@ -72,6 +85,7 @@ impl Vm {
             dict: ns,
             user: true,
             ctor: None,
+            meta: meta.filter(|&m| m != self.types.type_),
             created: crate::objects::next_class_serial(),
         })));
         self.add_class_defaults(class, ns);
@@ -140,10 +154,28 @@ impl Vm {
         Value::Obj(self.alloc(Object::Instance(Box::new(Instance { class: cls, dict }))))
     }
 
-    /// Calls the user class `cls` whose arguments are at `stack[fpos + 1..]`: makes the
-    /// instance and runs `__init__`. `Ok(true)` when an `__init__` frame was pushed (its
-    /// return leaves the instance at `ret_base`).
+    /// Calls the user class `cls` whose arguments are at `stack[fpos + 1..]`: its
+    /// metaclass's own `__call__` when it has one, else [`Vm::call_class_default`].
     pub(crate) fn call_class(
+        &mut self,
+        cls: ObjRef,
+        ret_base: usize,
+        fpos: usize,
+        nargs: usize,
+        kwnames: Option<KwNames>,
+    ) -> PyResult<bool> {
+        if let Some(call) = self.metaclass_call(cls)? {
+            self.stack[fpos] = call;
+            return self.invoke(ret_base, fpos, nargs, kwnames);
+        }
+        self.call_class_default(cls, ret_base, fpos, nargs, kwnames)
+    }
+
+    /// What `type.__call__` does for the user class `cls`: makes the instance (its
+    /// `__new__`, or a plain instance) and, when that is an instance of `cls`, runs
+    /// `__init__`. `Ok(true)` when an `__init__` frame was pushed (its return leaves the
+    /// instance at `ret_base`).
+    pub(crate) fn call_class_default(
         &mut self,
         cls: ObjRef,
         ret_base: usize,
@@ -153,14 +185,30 @@ impl Vm {
     ) -> PyResult<bool> {
         let nkw = kwnames.as_ref().map_or(0, Vec::len);
         let is_exc = self.is_subclass(cls, self.exc_class(ExcKind::BaseException));
-        let inst = if is_exc {
-            let args = self.stack[fpos + 1..fpos + 1 + nargs - nkw].to_vec();
-            Value::Obj(self.new_exception(cls, args))
-        } else {
-            let dict = self.new_dict();
-            self.new_instance(cls, dict)
+        let new = self.own_new(cls);
+        let inst = match new {
+            Some(new) => {
+                let mut all = Vec::with_capacity(nargs + 1);
+                all.push(Value::Obj(cls));
+                all.extend_from_slice(&self.stack[fpos + 1..fpos + 1 + nargs]);
+                let inst = self.call_value_kw(new, &all, kwnames.clone())?;
+                if !self.is_instance(inst, cls) {
+                    self.truncate_stack(ret_base);
+                    self.push(inst);
+                    return Ok(false);
+                }
+                inst
+            }
+            None if is_exc => {
+                let args = self.stack[fpos + 1..fpos + 1 + nargs - nkw].to_vec();
+                Value::Obj(self.new_exception(cls, args))
+            }
+            None => {
+                let dict = self.new_dict();
+                self.new_instance(cls, dict)
+            }
         };
-        let init = self.lookup_in_type(cls, "__init__");
+        let init = self.lookup_in_type(self.type_of(inst), "__init__");
         let init_fn = init
             .and_then(Value::as_obj)
             .filter(|&r| matches!(self.heap.get(r), Object::Function(_)));
@@ -175,12 +223,20 @@ impl Vm {
             self.frame_mut().kind = FrameKind::Init;
             return Ok(true);
         }
+        if self.is_subclass(cls, self.types.type_) {
+            // `type.__init__` only counts the arguments.
+            if let Err(e) = self.check_type_init_args(nargs - nkw, nkw) {
+                self.truncate_stack(ret_base);
+                return Err(e);
+            }
+            return Ok(false);
+        }
         let qualname = self.type_qualname(cls);
-        if is_exc && nkw > 0 {
+        if is_exc && nkw > 0 && new.is_none() {
             self.truncate_stack(ret_base);
             return Err(self.type_error(format!("{qualname}() takes no keyword arguments")));
         }
-        if !is_exc && nargs > 0 && self.lookup_in_type(cls, "__new__").is_none() {
+        if !is_exc && nargs > 0 && new.is_none() {
             self.truncate_stack(ret_base);
             return Err(self.type_error(format!("{qualname}() takes no arguments")));
         }

@@ -24,6 +24,7 @@ pub mod function;
 pub mod generator;
 pub mod int;
 pub mod list;
+pub mod metaclass;
 pub mod module;
 pub mod range;
 pub mod seq;
@@ -247,6 +248,8 @@ pub struct TypeObj {
     pub user: bool,
     /// What calling the class does; receives the class as `args[0]`.
     pub ctor: Option<NativeFn>,
+    /// The metaclass (`type(cls)`) when it is not `type` itself.
+    pub meta: Option<ObjRef>,
     /// When the class was made, relative to the others (`__subclasses__` lists the
     /// oldest first).
     pub created: u64,
