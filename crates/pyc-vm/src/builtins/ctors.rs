@@ -15,7 +15,7 @@ type TypeGetter = fn(&crate::types::Types) -> crate::value::ObjRef;
 
 impl Vm {
     pub(super) fn register_types(&mut self) {
-        let pairs: [(TypeGetter, crate::objects::NativeFn); 16] = [
+        let pairs: [(TypeGetter, crate::objects::NativeFn); 17] = [
             (|t| t.object, object_new),
             (|t| t.type_, type_new),
             (|t| t.int, int_new),
@@ -32,6 +32,7 @@ impl Vm {
             (|t| t.zip, zip_new),
             (|t| t.map, map_new),
             (|t| t.filter, filter_new),
+            (|t| t.function, crate::objects::function::function_new),
         ];
         for (get, ctor) in pairs {
             let t = get(&self.types);
