@@ -7,6 +7,7 @@ mod native;
 /// The Python modules embedded in the binary: `(name, source, is_package)`.
 const LIBRARY: &[(&str, &str, bool)] = &[
     ("linecache", include_str!("lib/linecache.py"), false),
+    ("re", include_str!("lib/re.py"), false),
     ("traceback", include_str!("lib/traceback.py"), false),
     ("unittest", include_str!("lib/unittest/__init__.py"), true),
     (

@@ -29,6 +29,7 @@ pub(crate) struct Compiled {
     not_empty: OnceCell<Option<Regex>>,
     pub groups: usize,
     pub names: Vec<(String, usize)>,
+    pub parents: Vec<usize>,
     pub flags: u32,
 }
 
@@ -57,6 +58,7 @@ pub(crate) fn compiled(pattern: &str, flags: u32) -> Result<Rc<Compiled>, Patter
         not_empty: OnceCell::new(),
         groups: parsed.groups,
         names: parsed.names,
+        parents: parsed.parents,
         flags: parsed.flags,
     });
     CACHE.with(|cache| {

@@ -97,6 +97,29 @@ fn write_group(open: &str, body: &Node, out: &mut String) {
 }
 
 fn write_repeat(node: &Node, min: u64, max: u64, greed: Greed, out: &mut String) {
+    if node.width(&[]) == (0, 0) {
+        // fancy-regex refuses to repeat what can only match empty; once is as good as
+        // any number of times, and zero times is the other alternative.
+        let open = if greed == Greed::Possessive {
+            "(?>"
+        } else {
+            "(?:"
+        };
+        out.push_str(open);
+        match (min, greed) {
+            (0, Greed::Lazy) => {
+                out.push('|');
+                write_node(node, out);
+            }
+            (0, _) => {
+                write_node(node, out);
+                out.push('|');
+            }
+            _ => write_node(node, out),
+        }
+        out.push(')');
+        return;
+    }
     if greed == Greed::Possessive {
         out.push_str("(?>");
     }

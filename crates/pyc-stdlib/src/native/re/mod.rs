@@ -76,7 +76,8 @@ fn engine_error(vm: &mut Vm, e: fancy_regex::Error) -> ObjRef {
     vm.value_error(format!("regular expression could not be matched: {e}"))
 }
 
-/// `compile(pattern, flags)`: `(flags, groups, ((name, number), ...))` or an error list.
+/// `compile(pattern, flags)`: `(flags, groups, ((name, number), ...), parents)` (the
+/// number of the group each group is nested in, 0 for none) or an error list.
 fn compile(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     vm.check_arity("compile", args, 2, 2)?;
     let c = match pattern_of(vm, args)? {
@@ -92,10 +93,13 @@ fn compile(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         })
         .collect();
     let names = vm.new_tuple(names);
+    let parents = c.parents.iter().map(|&p| Value::Int(p as i64)).collect();
+    let parents = vm.new_tuple(parents);
     Ok(vm.new_tuple(vec![
         Value::Int(c.flags as i64),
         Value::Int(c.groups as i64),
         names,
+        parents,
     ]))
 }
 

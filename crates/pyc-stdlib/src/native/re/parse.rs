@@ -26,6 +26,8 @@ pub(crate) struct Parsed {
     pub groups: usize,
     /// Group names with their numbers, in order of definition.
     pub names: Vec<(String, usize)>,
+    /// For each group (from 1), the number of the group it is nested in (0: none).
+    pub parents: Vec<usize>,
     /// The flags given plus the inline global ones, `re.UNICODE` added unless `re.ASCII`.
     pub flags: u32,
 }
@@ -74,6 +76,7 @@ pub(crate) fn parse(pattern: &str, flags: u32) -> PResult<Parsed> {
         node,
         groups: parser.group_count,
         names: parser.names,
+        parents: parser.parents,
         flags,
     })
 }
@@ -112,6 +115,9 @@ struct Parser<'a> {
     /// A look-behind whose width varies was seen (refused after parsing, as CPython's
     /// compiler refuses it).
     variable_lookbehind: bool,
+    /// The enclosing group of each group, and the groups open where the parser is.
+    parents: Vec<usize>,
+    open_groups: Vec<usize>,
 }
 
 /// The flags in force inside a scope.
@@ -149,6 +155,8 @@ impl<'a> Parser<'a> {
             lookbehind_groups: None,
             cond_refs: Vec::new(),
             variable_lookbehind: false,
+            parents: Vec::new(),
+            open_groups: Vec::new(),
         }
     }
 
@@ -418,6 +426,9 @@ impl<'a> Parser<'a> {
             }
             self.group_count = number;
             self.group_widths.push(None);
+            self.parents
+                .push(self.open_groups.last().copied().unwrap_or(0));
+            self.open_groups.push(number);
             Some(number)
         } else {
             None
@@ -425,6 +436,9 @@ impl<'a> Parser<'a> {
         let body = self.parse_alternation(inner, 1)?;
         if !self.eat(')') {
             return syntax("missing ), unterminated subpattern", start);
+        }
+        if group.is_some() {
+            self.open_groups.pop();
         }
         Ok(Some(match group {
             Some(number) => {

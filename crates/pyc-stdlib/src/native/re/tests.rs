@@ -61,6 +61,13 @@ fn literals_are_escaped() {
 }
 
 #[test]
+fn zero_width_items_repeat() {
+    assert_eq!(translate("(?=a)*b", 0), "(?:(?=a)|)b");
+    assert_eq!(translate("(?:)+?", 0), "(?:(?:))");
+    assert_eq!(find("(?=a)*b", "ab"), Some((1, 2)));
+}
+
+#[test]
 fn categories_follow_python() {
     assert_eq!(translate(r"\d", flag::ASCII), "[0-9]");
     assert_eq!(translate(r"\W", flag::ASCII), "[[^0-9A-Za-z_]]");
