@@ -34,6 +34,7 @@ library! {
     "importlib" => "importlib/__init__.py", package;
     "contextlib" => "contextlib.py";
     "textwrap" => "textwrap.py";
+    "difflib" => "difflib.py";
     "re" => "re.py";
     "traceback" => "traceback.py";
     "unittest" => "unittest/__init__.py", package;

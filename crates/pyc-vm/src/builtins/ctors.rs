@@ -15,7 +15,7 @@ type TypeGetter = fn(&crate::types::Types) -> crate::value::ObjRef;
 
 impl Vm {
     pub(super) fn register_types(&mut self) {
-        let pairs: [(TypeGetter, crate::objects::NativeFn); 17] = [
+        let pairs: [(TypeGetter, crate::objects::NativeFn); 16] = [
             (|t| t.object, object_new),
             (|t| t.type_, type_new),
             (|t| t.int, int_new),
@@ -32,11 +32,15 @@ impl Vm {
             (|t| t.zip, zip_new),
             (|t| t.map, map_new),
             (|t| t.filter, filter_new),
-            (|t| t.function, crate::objects::function::function_new),
         ];
         for (get, ctor) in pairs {
             let t = get(&self.types);
             self.add_type(t, Some(ctor));
+        }
+        // `function` is callable (`types.FunctionType`) but not a builtin name.
+        let function = self.types.function;
+        if let Object::Type(ty) = self.heap.get_mut(function) {
+            ty.ctor = Some(crate::objects::function::function_new);
         }
     }
 }

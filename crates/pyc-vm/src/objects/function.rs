@@ -21,8 +21,22 @@ pub const FUNCTION_ATTRS: &[AttrDef] = &[
     ("__qualname__", qualname, Some(set_qualname)),
     ("__dict__", dict, Some(set_dict)),
     ("__annotations__", annotations, Some(set_annotations)),
-    ("__builtins__", |vm, _| Ok(Value::Obj(vm.builtins)), None),
+    ("__builtins__", builtins, None),
 ];
+
+/// `__builtins__`: the builtins namespace of the function's globals (their
+/// `__builtins__`, a dict or the builtins module), else the interpreter's.
+fn builtins(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let globals = func(vm, v).globals;
+    let found = vm.dict_get_str(globals, "__builtins__");
+    Ok(
+        match found.and_then(|b| b.as_obj()).map(|r| (r, vm.heap.get(r))) {
+            Some((r, Object::Dict(_))) => Value::Obj(r),
+            Some((_, &Object::Module(d))) => Value::Obj(d),
+            _ => Value::Obj(vm.builtins),
+        },
+    )
+}
 
 /// `__annotations__`: a dict, made on first read (from the `(name, annotation, ...)`
 /// tuple the function was made with) and kept.
