@@ -240,6 +240,9 @@ opcodes! {
     Send = "SEND", Jump;
     /// `iterable` -> `iterator` for `yield from`.
     GetYieldFromIter = "GET_YIELD_FROM_ITER", None;
+    /// `awaitable` -> `iterator` for `await`: a coroutine itself, or what `__await__`
+    /// returns (`arg` says whether it follows `__aenter__` (1) or `__aexit__` (2)).
+    GetAwaitable = "GET_AWAITABLE", Raw;
     /// `` -> `__build_class__`.
     LoadBuildClass = "LOAD_BUILD_CLASS", None;
     /// `` -> `AssertionError`.
@@ -298,6 +301,7 @@ impl Opcode {
             | JumpBackwardNoInterrupt
             | YieldValue
             | GetYieldFromIter
+            | GetAwaitable
             | DeleteFast
             | DeleteGlobal
             | DeleteName

@@ -690,11 +690,19 @@ impl Vm {
                 let v = self.top();
                 if self.as_generator(v).is_some() {
                     Ok(())
+                } else if self.as_coroutine(v).is_some() {
+                    Err(self.type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ))
                 } else {
                     self.pop();
                     let it = self.get_iter(v);
                     it.map(|it| self.push(it))
                 }
+            }
+            Opcode::GetAwaitable => {
+                let v = self.pop();
+                self.get_awaitable(v).map(|it| self.push(it))
             }
             Opcode::LoadBuildClass => match self.dict_get_str(self.builtins, "__build_class__") {
                 Some(bc) => {
@@ -817,7 +825,7 @@ impl Vm {
     fn send_op(&mut self, target: usize) -> PyResult<bool> {
         let v = self.pop();
         let it = self.top();
-        if let Some(g) = self.as_generator(it) {
+        if let Some(g) = self.as_generator(it).or_else(|| self.as_coroutine(it)) {
             if self.resume_gen(g, v, Resumer::Send(target))? {
                 return Ok(true);
             }
@@ -891,7 +899,7 @@ impl Vm {
             self.truncate_stack(f.ret_base);
             if let FrameKind::Gen { gen, .. } = f.kind {
                 self.finish_gen(gen);
-                exc = self.gen_escaping(exc);
+                exc = self.gen_escaping(gen, exc);
             }
             if f.is_entry {
                 return Err(exc);

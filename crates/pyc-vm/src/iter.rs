@@ -22,7 +22,7 @@ impl Vm {
                     stop,
                     step,
                 },
-                Object::Iter(_) | Object::Generator(_) => return Ok(v),
+                Object::Iter(_) | Object::Generator(_) | Object::CoroWrapper(_) => return Ok(v),
                 Object::Instance(i) => {
                     let class = i.class;
                     return match self.user_iter(v)? {
@@ -94,6 +94,13 @@ impl Vm {
             Value::Obj(r) if matches!(self.heap.get(r), Object::Iter(_)) => r,
             Value::Obj(g) if matches!(self.heap.get(g), Object::Generator(_)) => {
                 return match self.gen_step(g, Value::None, None)? {
+                    GenStep::Yield(v) => Ok(Some(v)),
+                    GenStep::Return(_) => Ok(None),
+                };
+            }
+            Value::Obj(w) if matches!(self.heap.get(w), Object::CoroWrapper(_)) => {
+                let c = self.as_coro_wrapper(it).expect("checked to be a wrapper");
+                return match self.gen_step(c, Value::None, None)? {
                     GenStep::Yield(v) => Ok(Some(v)),
                     GenStep::Return(_) => Ok(None),
                 };

@@ -169,10 +169,27 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::YieldFrom(value) => {
                 self.require_function(e, "'yield' outside function")?;
+                if self.current_scope().is_async_def {
+                    return Err(RawError::syntax(
+                        "'yield from' inside async function",
+                        e.span,
+                    ));
+                }
                 self.expr(value)?;
                 self.emit(Opcode::GetYieldFromIter, 0);
                 self.load_const(Constant::None);
-                self.yield_from();
+                self.yield_from(2);
+            }
+            ExprKind::Await(value) => {
+                self.require_function(e, "'await' outside function")?;
+                let scope = self.current_scope();
+                if !scope.is_async_def && !scope.is_comprehension {
+                    return Err(RawError::syntax("'await' outside async function", e.span));
+                }
+                self.expr(value)?;
+                self.emit(Opcode::GetAwaitable, 0);
+                self.load_const(Constant::None);
+                self.yield_from(3);
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
@@ -201,8 +218,9 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// The `SEND` loop of `yield from`, with the iterator and the value to send pushed.
-    fn yield_from(&mut self) {
+    /// The `SEND` loop of `yield from` (`resume` 2) and `await` (3), with the iterator
+    /// and the value to send pushed.
+    fn yield_from(&mut self, resume_arg: u32) {
         let start = self.new_label();
         let resume = self.new_label();
         let exit = self.new_label();
@@ -210,7 +228,7 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Op::Real(Opcode::Send), exit);
         self.bind(resume);
         self.emit(Opcode::YieldValue, 0);
-        self.emit(Opcode::Resume, 2);
+        self.emit(Opcode::Resume, resume_arg);
         self.emit_jump(Op::JumpNoInterrupt, start);
         self.bind(exit);
     }
@@ -760,6 +778,13 @@ impl<'a> Compiler<'a> {
             firstlineno,
             FunctionBody::Statements(&def.body),
         )?;
+        let info = &self.table.scopes[scope];
+        if info.is_coroutine && info.is_generator {
+            return Err(RawError::syntax(
+                "asynchronous generators are not supported",
+                stmt.span,
+            ));
+        }
         self.make_function(scope, code, flags);
         self.apply_decorators(&def.decorators);
         self.set_loc(stmt.span);
@@ -804,6 +829,18 @@ impl<'a> Compiler<'a> {
         generators: &'a [Comprehension],
     ) -> Result<(), RawError> {
         let scope = self.table.scope_of_node(e);
+        if self.table.scopes[scope].is_coroutine {
+            let outer = self.current_scope();
+            let allowed = matches!(e.kind, ExprKind::GeneratorExp { .. })
+                || outer.is_async_def
+                || outer.is_comprehension;
+            let message = if allowed {
+                "asynchronous comprehensions are not supported"
+            } else {
+                "asynchronous comprehension outside of an asynchronous function"
+            };
+            return Err(RawError::syntax(message, e.span));
+        }
         let name = self.table.scopes[scope].name.clone();
         let qualname = self.qualname_for(&name);
         let firstlineno = self.line_of(e.span);

@@ -44,11 +44,16 @@ impl<'a> Compiler<'a> {
             StmtKind::Return(value) => self.return_stmt(stmt, value.as_ref())?,
             StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse)?,
             StmtKind::While { test, body, orelse } => self.while_stmt(stmt, test, body, orelse)?,
+            StmtKind::For { is_async: true, .. } => {
+                self.require_async(stmt, "'async for' outside async function")?;
+                return Err(RawError::syntax("'async for' is not supported", stmt.span));
+            }
             StmtKind::For {
                 target,
                 iter,
                 body,
                 orelse,
+                ..
             } => self.for_stmt(stmt, target, iter, body, orelse)?,
             StmtKind::Break => self.break_stmt(stmt)?,
             StmtKind::Continue => self.continue_stmt(stmt)?,
@@ -72,10 +77,8 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::With { is_async: true, .. } => {
-                return Err(RawError::syntax(
-                    "'async with' outside async function",
-                    stmt.span,
-                ))
+                self.require_async(stmt, "'async with' outside async function")?;
+                return Err(RawError::syntax("'async with' is not supported", stmt.span));
             }
             StmtKind::With { items, body, .. } => self.with_stmt(stmt, items, body)?,
             StmtKind::Raise { exc, cause } => {
@@ -405,6 +408,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Refuses an `async for`/`async with` outside an `async def` with `message`.
+    fn require_async(&self, stmt: &Stmt, message: &str) -> Result<(), RawError> {
+        if self.scope_kind() == ScopeKind::Function && self.current_scope().is_async_def {
+            Ok(())
+        } else {
+            Err(RawError::syntax(message, stmt.span))
+        }
+    }
+
     fn return_stmt(&mut self, stmt: &'a Stmt, value: Option<&'a Expr>) -> Result<(), RawError> {
         // A constant return value is loaded after unwinding, so nothing has to be kept
         // on the stack while `finally` bodies run.
@@ -412,6 +424,13 @@ impl<'a> Compiler<'a> {
         let preserve_tos = value.is_some() && constant.is_none();
         if self.scope_kind() != ScopeKind::Function {
             return Err(RawError::syntax("'return' outside function", stmt.span));
+        }
+        let scope = self.current_scope();
+        if value.is_some() && scope.is_coroutine && scope.is_generator {
+            return Err(RawError::syntax(
+                "'return' with value in async generator",
+                stmt.span,
+            ));
         }
         match value {
             Some(v) if preserve_tos => self.expr(v)?,

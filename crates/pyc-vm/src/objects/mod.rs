@@ -10,6 +10,7 @@
 //! [`weakref`] (weak reference handles).
 
 pub mod class;
+pub mod coroutine;
 pub mod descr;
 pub mod dict;
 pub mod float;
@@ -85,6 +86,10 @@ pub enum Object {
     Instance(Box<Instance>),
     /// A generator.
     Generator(Box<Generator>),
+    /// A coroutine: the generator machinery under another type (`async def` code).
+    Coroutine(Box<Generator>),
+    /// `coro.__await__()`: an iterator driving the coroutine.
+    CoroWrapper(ObjRef),
     /// `super()`: `(class whose MRO successors are searched, the bound object)`.
     Super(ObjRef, Value),
     /// `staticmethod(f)`.
