@@ -702,7 +702,26 @@ impl Vm {
             }
             Opcode::GetAwaitable => {
                 let v = self.pop();
-                self.get_awaitable(v).map(|it| self.push(it))
+                self.get_awaitable(v, arg as u32).map(|it| self.push(it))
+            }
+            Opcode::GetAiter => {
+                let v = self.pop();
+                self.get_aiter(v).map(|it| self.push(it))
+            }
+            Opcode::GetAnext => {
+                let it = self.top();
+                self.get_anext(it).map(|a| self.push(a))
+            }
+            Opcode::EndAsyncFor => {
+                let exc = self.pop();
+                self.pop();
+                let exc = self.obj_of(exc);
+                if self.exc_matches(exc, self.exc_class(ExcKind::StopAsyncIteration)) {
+                    Ok(())
+                } else {
+                    self.reraise = true;
+                    Err(exc)
+                }
             }
             Opcode::LoadBuildClass => match self.dict_get_str(self.builtins, "__build_class__") {
                 Some(bc) => {
@@ -724,12 +743,12 @@ impl Vm {
                 Ok(())
             }
             Opcode::CheckExcMatch => self.check_exc_match(),
-            Opcode::BeforeWith | Opcode::WithExceptStart => {
+            Opcode::BeforeWith | Opcode::BeforeAsyncWith | Opcode::WithExceptStart => {
                 self.frame_mut().pc = pc;
-                let pushed = if ins.op == Opcode::BeforeWith {
-                    self.before_with()
-                } else {
-                    self.with_except_start()
+                let pushed = match ins.op {
+                    Opcode::BeforeWith => self.before_with(false),
+                    Opcode::BeforeAsyncWith => self.before_with(true),
+                    _ => self.with_except_start(),
                 };
                 pushed.map(|pushed| {
                     if pushed {

@@ -187,9 +187,7 @@ impl<'a> Compiler<'a> {
                     return Err(RawError::syntax("'await' outside async function", e.span));
                 }
                 self.expr(value)?;
-                self.emit(Opcode::GetAwaitable, 0);
-                self.load_const(Constant::None);
-                self.yield_from(3);
+                self.await_top(0);
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
@@ -218,9 +216,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Awaits the value on top of the stack: `GET_AWAITABLE where` (0 for `await`, 1
+    /// after `__aenter__`, 2 after `__aexit__`) and the `SEND` loop.
+    pub(super) fn await_top(&mut self, place: u32) {
+        self.emit(Opcode::GetAwaitable, place);
+        self.load_const(Constant::None);
+        self.yield_from(3);
+    }
+
     /// The `SEND` loop of `yield from` (`resume` 2) and `await` (3), with the iterator
     /// and the value to send pushed.
-    fn yield_from(&mut self, resume_arg: u32) {
+    pub(super) fn yield_from(&mut self, resume_arg: u32) {
         let start = self.new_label();
         let resume = self.new_label();
         let exit = self.new_label();

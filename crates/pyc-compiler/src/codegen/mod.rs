@@ -42,8 +42,8 @@ enum FBlock<'a> {
     /// The body of `try ... except`.
     TryExcept,
     /// The body of a `with` item (its bound `__exit__` is on the stack); `span` is the
-    /// statement's.
-    With { span: Span },
+    /// statement's; an `async with` awaits what `__aexit__` returns.
+    With { span: Span, is_async: bool },
     /// The body of `try ... finally`: leaving it runs the final body.
     FinallyTry { body: &'a [Stmt] },
     /// The final body running because of an exception (the exception is on the stack).

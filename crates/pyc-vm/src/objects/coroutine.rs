@@ -23,14 +23,45 @@ impl Vm {
         }
     }
 
-    /// `GET_AWAITABLE`: the iterator `await v` drives. A coroutine is its own (unless
-    /// another `await` is already driving it); anything else must have an `__await__`
-    /// returning an iterator that is not a coroutine.
-    pub(crate) fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
-        if let Some(c) = self.as_coroutine(v) {
+    /// `GET_AWAITABLE place`: the iterator `await v` drives. A coroutine is its own
+    /// (unless another `await` is already driving it); anything else must have an
+    /// `__await__` returning an iterator that is not a coroutine. `place` 1 and 2 (what
+    /// `__aenter__` and `__aexit__` returned) name the `async with` in the error for an
+    /// object without `__await__`.
+    pub(crate) fn get_awaitable(&mut self, v: Value, place: u32) -> PyResult<Value> {
+        let it = match self.awaitable_iter(v) {
+            Ok(it) => it,
+            Err(_) if place > 0 && !self.has_await(v) => {
+                let method = if place == 1 {
+                    "__aenter__"
+                } else {
+                    "__aexit__"
+                };
+                let msg = format!(
+                    "'async with' received an object from {method} that does not implement __await__: {}",
+                    self.type_name(v)
+                );
+                return Err(self.type_error(msg));
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some(c) = self.as_coroutine(it) {
             if self.gen_delegate(c).is_some() {
                 return Err(self.err(ExcKind::RuntimeError, "coroutine is being awaited already"));
             }
+        }
+        Ok(it)
+    }
+
+    /// Whether `v` is a coroutine or its class defines `__await__`.
+    fn has_await(&self, v: Value) -> bool {
+        self.as_coroutine(v).is_some() || self.has_special(v, "__await__")
+    }
+
+    /// CPython's `_PyCoro_GetAwaitableIter`: a coroutine, or the iterator `__await__`
+    /// returns.
+    pub(crate) fn awaitable_iter(&mut self, v: Value) -> PyResult<Value> {
+        if self.as_coroutine(v).is_some() {
             return Ok(v);
         }
         let awaited = if self.is_user_value(v) {
@@ -63,9 +94,7 @@ impl Vm {
     pub(crate) fn is_iterator(&self, v: Value) -> bool {
         match v.as_obj().map(|r| self.heap.get(r)) {
             Some(Object::Iter(_) | Object::Generator(_) | Object::CoroWrapper(_)) => true,
-            _ => {
-                self.is_user_value(v) && self.lookup_in_type(self.type_of(v), "__next__").is_some()
-            }
+            _ => self.has_special(v, "__next__"),
         }
     }
 

@@ -28,3 +28,17 @@ class Service:
         if await self.check(req):
             return await self.run(req)
         return None
+
+
+async def loop_and_manage(source, manager):
+    async for item in source:
+        if item is None:
+            continue
+        async with manager(item) as m, manager(m):
+            if m:
+                break
+            await m.go()
+    else:
+        return "exhausted"
+    async for x in source:
+        return x
