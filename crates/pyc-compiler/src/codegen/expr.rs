@@ -835,17 +835,22 @@ impl<'a> Compiler<'a> {
         generators: &'a [Comprehension],
     ) -> Result<(), RawError> {
         let scope = self.table.scope_of_node(e);
-        if self.table.scopes[scope].is_coroutine {
+        let is_genexp = matches!(e.kind, ExprKind::GeneratorExp { .. });
+        let is_async = self.table.scopes[scope].is_coroutine;
+        if is_async {
             let outer = self.current_scope();
-            let allowed = matches!(e.kind, ExprKind::GeneratorExp { .. })
-                || outer.is_async_def
-                || outer.is_comprehension;
-            let message = if allowed {
-                "asynchronous comprehensions are not supported"
-            } else {
-                "asynchronous comprehension outside of an asynchronous function"
-            };
-            return Err(RawError::syntax(message, e.span));
+            if !is_genexp && !outer.is_async_def && !outer.is_comprehension {
+                return Err(RawError::syntax(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    e.span,
+                ));
+            }
+            if is_genexp {
+                return Err(RawError::syntax(
+                    "asynchronous generators are not supported",
+                    e.span,
+                ));
+            }
         }
         let name = self.table.scopes[scope].name.clone();
         let qualname = self.qualname_for(&name);
@@ -868,9 +873,17 @@ impl<'a> Compiler<'a> {
         }
         let code = self.leave_scope(true);
         self.make_function(scope, code, 0);
-        self.iterable(&generators[0].iter)?;
-        self.emit(Opcode::GetIter, 0);
+        if generators[0].is_async {
+            self.expr(&generators[0].iter)?;
+            self.emit(Opcode::GetAiter, 0);
+        } else {
+            self.iterable(&generators[0].iter)?;
+            self.emit(Opcode::GetIter, 0);
+        }
         self.emit(Opcode::Call, 0);
+        if is_async {
+            self.await_top(0);
+        }
         Ok(())
     }
 
@@ -884,6 +897,9 @@ impl<'a> Compiler<'a> {
         mut depth: u32,
     ) -> Result<(), RawError> {
         let generator = &generators[index];
+        if generator.is_async {
+            return self.async_comprehension_loop(e, generators, index, depth);
+        }
         let mut start = Some(self.new_label());
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
@@ -935,6 +951,50 @@ impl<'a> Compiler<'a> {
             self.emit_jump(Op::Jump, start);
             self.bind(anchor);
         }
+        Ok(())
+    }
+
+    /// One `async for` of a comprehension (CPython's
+    /// `compiler_async_comprehension_generator`): each `__anext__()` is awaited under a
+    /// handler whose `END_ASYNC_FOR` ends the loop.
+    fn async_comprehension_loop(
+        &mut self,
+        e: &'a Expr,
+        generators: &'a [Comprehension],
+        index: usize,
+        depth: u32,
+    ) -> Result<(), RawError> {
+        let generator = &generators[index];
+        let start = self.new_label();
+        let except = self.new_label();
+        let if_cleanup = self.new_label();
+        if index == 0 {
+            let slot = self.unit().varname(".0");
+            self.emit(Opcode::LoadFast, slot);
+        } else {
+            self.expr(&generator.iter)?;
+            self.emit(Opcode::GetAiter, 0);
+        }
+        self.bind(start);
+        self.emit_jump(Op::SetupFinally, except);
+        self.emit(Opcode::GetAnext, 0);
+        self.load_const(Constant::None);
+        self.yield_from(3);
+        self.unit().emit_pop_block();
+        self.store(&generator.target)?;
+        for cond in &generator.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        let depth = depth + 1;
+        if index + 1 < generators.len() {
+            self.comprehension_loop(e, generators, index + 1, depth)?;
+        } else {
+            self.comprehension_element(e, depth + 1)?;
+        }
+        self.bind(if_cleanup);
+        self.emit_jump(Op::Jump, start);
+        self.bind(except);
+        self.emit(Opcode::EndAsyncFor, 0);
         Ok(())
     }
 
