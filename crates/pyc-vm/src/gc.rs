@@ -302,7 +302,8 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             out.push(Value::Obj(i.class));
             out.push(Value::Obj(i.dict));
         }
-        Object::Generator(g) => g.trace(out),
+        Object::Generator(g) | Object::Coroutine(g) => g.trace(out),
+        &Object::CoroWrapper(c) => out.push(Value::Obj(c)),
         Object::Super(c, v) => {
             out.push(Value::Obj(*c));
             out.push(*v);

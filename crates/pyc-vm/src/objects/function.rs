@@ -520,7 +520,7 @@ impl Vm {
         match self.heap.get(v.as_obj()?) {
             Object::Function(f) => Some(f.code.code.clone()),
             Object::Code(c) => Some(c.code.clone()),
-            Object::Generator(g) => Some(g.code.code.clone()),
+            Object::Generator(g) | Object::Coroutine(g) => Some(g.code.code.clone()),
             &Object::Method(f, _) => self.code_of(f),
             _ => None,
         }

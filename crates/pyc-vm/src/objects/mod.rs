@@ -14,6 +14,7 @@ pub mod bytes;
 pub mod bytes_methods;
 pub mod class;
 pub mod codec;
+pub mod coroutine;
 pub mod descr;
 pub mod dict;
 pub mod file;
@@ -95,6 +96,10 @@ pub enum Object {
     Instance(Box<Instance>),
     /// A generator.
     Generator(Box<Generator>),
+    /// A coroutine: the generator machinery under another type (`async def` code).
+    Coroutine(Box<Generator>),
+    /// `coro.__await__()`: an iterator driving the coroutine.
+    CoroWrapper(ObjRef),
     /// `super()`: `(class whose MRO successors are searched, the bound object)`.
     Super(ObjRef, Value),
     /// `staticmethod(f)`.
