@@ -35,6 +35,7 @@ library! {
     "contextlib" => "contextlib.py";
     "textwrap" => "textwrap.py";
     "difflib" => "difflib.py";
+    "pickle" => "pickle.py";
     "re" => "re.py";
     "traceback" => "traceback.py";
     "unittest" => "unittest/__init__.py", package;

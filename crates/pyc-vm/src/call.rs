@@ -621,28 +621,28 @@ impl Vm {
             }
         };
         let closure = opt(self, 0x08);
-        let annotations = opt(self, 0x04).map_or(Value::Null, Value::Obj);
+        let annotations = opt(self, 0x04);
         let kwdefaults = opt(self, 0x02);
         let defaults = opt(self, 0x01);
         let globals = self.frame().globals;
-        let r = self.new_function(code_obj, code, globals, closure);
-        if let Object::Function(f) = self.heap.get_mut(r) {
-            f.defaults = defaults;
-            f.kwdefaults = kwdefaults;
-            f.annotations = annotations;
-        }
+        let parts = FunctionParts {
+            closure,
+            defaults,
+            kwdefaults,
+            annotations,
+        };
+        let r = self.new_function(code_obj, code, globals, parts);
         self.push(Value::Obj(r));
         true
     }
 
-    /// A new function running `code` (whose heap object is `code_obj`) in `globals`,
-    /// with the cells of `closure`; no defaults yet.
+    /// A new function running `code` (whose heap object is `code_obj`) in `globals`.
     pub(crate) fn new_function(
         &mut self,
         code_obj: ObjRef,
         code: Rc<CodeData>,
         globals: ObjRef,
-        closure: Option<ObjRef>,
+        parts: FunctionParts,
     ) -> ObjRef {
         let doc = match code.code.consts.first() {
             Some(pyc_bytecode::Constant::Str(_)) => code.consts[0],
@@ -654,16 +654,26 @@ impl Vm {
             code,
             code_obj,
             globals,
-            defaults: None,
-            kwdefaults: None,
-            closure,
+            defaults: parts.defaults,
+            kwdefaults: parts.kwdefaults,
+            closure: parts.closure,
             dict: None,
             module: Value::Null,
-            annotations: Value::Null,
+            annotations: parts.annotations,
         };
         let f = self.heap.function_box(f);
         self.alloc(Object::Function(f))
     }
+}
+
+/// The optional parts of a new function: `__closure__`, `__defaults__`,
+/// `__kwdefaults__` and the annotations `MAKE_FUNCTION` received.
+#[derive(Default)]
+pub(crate) struct FunctionParts {
+    pub closure: Option<ObjRef>,
+    pub defaults: Option<ObjRef>,
+    pub kwdefaults: Option<ObjRef>,
+    pub annotations: Option<ObjRef>,
 }
 
 /// Whether calling the builtin type `name` accepts keyword arguments at all (CPython's

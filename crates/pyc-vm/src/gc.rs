@@ -277,7 +277,7 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             out.push(opt(f.dict));
             out.push(f.doc);
             out.push(f.module);
-            out.push(f.annotations);
+            out.push(opt(f.annotations));
         }
         Object::Descr(d) => out.push(Value::Obj(d.owner)),
         Object::Cell(v) => out.push(*v),

@@ -42,9 +42,9 @@ fn builtins(vm: &mut Vm, v: Value) -> PyResult<Value> {
 /// tuple the function was made with) and kept.
 fn annotations(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let current = func(vm, v).annotations;
-    let pairs = match current.as_obj().map(|r| vm.heap.get(r)) {
-        Some(Object::Dict(_)) => return Ok(current),
-        Some(Object::Tuple(items)) => items.to_vec(),
+    let pairs = match current.map(|r| (r, vm.heap.get(r))) {
+        Some((r, Object::Dict(_))) => return Ok(Value::Obj(r)),
+        Some((_, Object::Tuple(items))) => items.to_vec(),
         _ => Vec::new(),
     };
     let dict = vm.new_dict();
@@ -53,15 +53,17 @@ fn annotations(vm: &mut Vm, v: Value) -> PyResult<Value> {
             vm.dict_set(dict, *name, *value)?;
         }
     }
-    func(vm, v).annotations = Value::Obj(dict);
+    func(vm, v).annotations = Some(dict);
     Ok(Value::Obj(dict))
 }
 
 /// Setting `__annotations__`: a dict, or `None` (a new empty dict on the next read).
 fn set_annotations(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
     let new = match new {
-        Some(Value::None) | None => Value::Null,
-        Some(d) if matches!(d.as_obj().map(|r| vm.heap.get(r)), Some(Object::Dict(_))) => d,
+        Some(Value::None) | None => None,
+        Some(d) if matches!(d.as_obj().map(|r| vm.heap.get(r)), Some(Object::Dict(_))) => {
+            d.as_obj()
+        }
         Some(_) => return Err(vm.type_error("__annotations__ must be set to a dict object")),
     };
     func(vm, v).annotations = new;
@@ -621,9 +623,13 @@ pub(crate) fn function_new(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Val
         Some(_) => return Err(vm.type_error("arg 4 (defaults) must be None or tuple")),
         None => None,
     };
-    let r = vm.new_function(code_obj, code, globals, closure);
+    let parts = crate::call::FunctionParts {
+        closure,
+        defaults,
+        ..Default::default()
+    };
+    let r = vm.new_function(code_obj, code, globals, parts);
     if let Object::Function(f) = vm.heap.get_mut(r) {
-        f.defaults = defaults;
         if let Some(name) = name {
             let qualname = f.qualname().clone();
             f.renamed = Some(Box::new((name, qualname)));

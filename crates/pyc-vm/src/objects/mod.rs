@@ -218,9 +218,9 @@ pub struct Function {
     pub renamed: Option<Box<(Rc<str>, Rc<str>)>>,
     /// `__module__` once assigned (`Null` until then: the globals' `__name__`).
     pub module: Value,
-    /// `__annotations__`: `Null` until read (then an empty dict), the tuple of
+    /// `__annotations__`: `None` until read (then an empty dict), the tuple of
     /// `(name, annotation, ...)` pairs `MAKE_FUNCTION` received, or the dict it became.
-    pub annotations: Value,
+    pub annotations: Option<ObjRef>,
 }
 
 impl Function {
