@@ -90,6 +90,8 @@ pub mod code_flags {
     pub const NESTED: u32 = 0x10;
     /// The function is a generator.
     pub const GENERATOR: u32 = 0x20;
+    /// The function is a coroutine (`async def` without `yield`).
+    pub const COROUTINE: u32 = 0x80;
 }
 
 /// A compiled body: a module, class body, function, lambda or comprehension.
@@ -214,5 +216,10 @@ impl CodeObject {
     /// Whether this code is a generator function's body.
     pub fn is_generator(&self) -> bool {
         self.flags & code_flags::GENERATOR != 0
+    }
+
+    /// Whether this code is an `async def` function's body.
+    pub fn is_coroutine(&self) -> bool {
+        self.flags & code_flags::COROUTINE != 0
     }
 }

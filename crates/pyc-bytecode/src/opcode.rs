@@ -240,6 +240,18 @@ opcodes! {
     Send = "SEND", Jump;
     /// `iterable` -> `iterator` for `yield from`.
     GetYieldFromIter = "GET_YIELD_FROM_ITER", None;
+    /// `awaitable` -> `iterator` for `await`: a coroutine itself, or what `__await__`
+    /// returns (`arg` says whether it follows `__aenter__` (1) or `__aexit__` (2)).
+    GetAwaitable = "GET_AWAITABLE", Raw;
+    /// `aiterable` -> `aiterator`: `__aiter__()` for `async for`.
+    GetAiter = "GET_AITER", None;
+    /// `aiterator` -> `aiterator awaitable`: the awaitable of `__anext__()`.
+    GetAnext = "GET_ANEXT", None;
+    /// `aiterator exc` -> ``: ends an `async for` on `StopAsyncIteration`, else re-raises.
+    EndAsyncFor = "END_ASYNC_FOR", None;
+    /// `mgr` -> `__aexit__ awaitable`: looks up `__aenter__` and `__aexit__` on the
+    /// type, keeps the bound `__aexit__` and calls `__aenter__`.
+    BeforeAsyncWith = "BEFORE_ASYNC_WITH", None;
     /// `` -> `__build_class__`.
     LoadBuildClass = "LOAD_BUILD_CLASS", None;
     /// `` -> `AssertionError`.
@@ -298,13 +310,17 @@ impl Opcode {
             | JumpBackwardNoInterrupt
             | YieldValue
             | GetYieldFromIter
+            | GetAwaitable
+            | GetAiter
             | DeleteFast
             | DeleteGlobal
             | DeleteName
             | DeleteDeref => 0,
             PushNull | Copy | LoadConst | LoadFast | LoadDeref | LoadClosure | LoadName
             | LoadClassderef | LoadMethod | PushExcInfo | ReturnGenerator | LoadBuildClass
-            | LoadAssertionError | ImportFrom | BeforeWith | WithExceptStart => 1,
+            | LoadAssertionError | ImportFrom | BeforeWith | WithExceptStart | GetAnext
+            | BeforeAsyncWith => 1,
+            EndAsyncFor => -2,
             LoadGlobal => 1 + (arg & 1),
             PopTop
             | PrintExpr

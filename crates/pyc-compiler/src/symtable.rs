@@ -114,6 +114,11 @@ pub struct ScopeInfo {
     pub is_generator: bool,
     /// Whether the scope is a comprehension.
     pub is_comprehension: bool,
+    /// Whether the scope is an `async def`.
+    pub is_async_def: bool,
+    /// CPython's `ste_coroutine`: an `async def`, or a scope holding `await` or an
+    /// `async for` clause of a comprehension.
+    pub is_coroutine: bool,
     /// Whether a class body must provide the implicit `__class__` cell.
     pub needs_class_closure: bool,
     /// The innermost enclosing class (the scope's own name for a class body): private
@@ -144,6 +149,8 @@ impl ScopeInfo {
             nested,
             is_generator: false,
             is_comprehension: false,
+            is_async_def: false,
+            is_coroutine: false,
             needs_class_closure: false,
             directives: HashMap::new(),
         }
@@ -360,7 +367,9 @@ impl Builder {
                 self.add_def(&def.name.name, flag::LOCAL);
                 self.visit_exprs(&def.decorators)?;
                 self.visit_defaults(&def.params)?;
-                self.enter(stmt, ScopeKind::Function, &def.name.name);
+                let id = self.enter(stmt, ScopeKind::Function, &def.name.name);
+                self.table.scopes[id].is_async_def = def.is_async;
+                self.table.scopes[id].is_coroutine = def.is_async;
                 self.visit_params(&def.params)?;
                 self.visit_body(&def.body)?;
                 self.leave();
@@ -389,6 +398,7 @@ impl Builder {
                 iter,
                 body,
                 orelse,
+                ..
             } => {
                 self.visit_target(target)?;
                 self.visit_expr(iter)?;
@@ -637,6 +647,11 @@ impl Builder {
                 self.visit_expr(value)?;
                 self.note_yield(expr)
             }
+            ExprKind::Await(value) => {
+                self.visit_expr(value)?;
+                self.scope().is_coroutine = true;
+                Ok(())
+            }
             ExprKind::NamedExpr { target, value } => {
                 if self.scope().comp_iter_expr > 0 {
                     return Err(RawError::syntax(
@@ -743,6 +758,7 @@ impl Builder {
         let id = self.enter(node, ScopeKind::Function, name);
         self.table.scopes[id].is_comprehension = true;
         self.table.scopes[id].is_generator = name == "<genexpr>";
+        self.table.scopes[id].is_coroutine = generators.iter().any(|g| g.is_async);
         self.add_def(".0", flag::PARAM);
         self.scope().params.push(".0".to_string());
         self.visit_iteration_target(&first.target)?;

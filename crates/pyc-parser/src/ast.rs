@@ -81,8 +81,9 @@ pub enum StmtKind {
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
-    /// `for target in iter: body else: orelse`.
+    /// `[async] for target in iter: body else: orelse`.
     For {
+        is_async: bool,
         target: Expr,
         iter: Expr,
         body: Vec<Stmt>,
@@ -156,6 +157,8 @@ pub struct FunctionDef {
     pub body: Vec<Stmt>,
     /// Decorators, outermost first (as written, top to bottom).
     pub decorators: Vec<Expr>,
+    /// `async def`: calling it makes a coroutine.
+    pub is_async: bool,
 }
 
 /// A class definition.
@@ -321,6 +324,8 @@ pub enum ExprKind {
     Yield(Option<Box<Expr>>),
     /// `yield from value`.
     YieldFrom(Box<Expr>),
+    /// `await value`.
+    Await(Box<Expr>),
     /// `name := value`.
     NamedExpr { target: Box<Expr>, value: Box<Expr> },
 }
@@ -350,6 +355,8 @@ pub struct Comprehension {
     pub iter: Expr,
     /// The `if` filters, in order.
     pub ifs: Vec<Expr>,
+    /// `async for`.
+    pub is_async: bool,
 }
 
 /// `name=value` in a call, or `**value` when `arg` is `None`.

@@ -92,7 +92,12 @@ impl Dumper<'_> {
                 })
             }
             StmtKind::FunctionDef(f) => {
-                self.node(label, format!("FunctionDef {} @{at}", f.name.name), |d| {
+                let kind = if f.is_async {
+                    "AsyncFunctionDef"
+                } else {
+                    "FunctionDef"
+                };
+                self.node(label, format!("{kind} {} @{at}", f.name.name), |d| {
                     d.exprs("decorator", &f.decorators);
                     d.params(&f.params);
                     d.stmts("body", &f.body);
@@ -124,16 +129,21 @@ impl Dumper<'_> {
                 })
             }
             StmtKind::For {
+                is_async,
                 target,
                 iter,
                 body,
                 orelse,
-            } => self.node(label, format!("For @{at}"), |d| {
-                d.expr("target", target);
-                d.expr("iter", iter);
-                d.stmts("body", body);
-                d.stmts("orelse", orelse);
-            }),
+            } => self.node(
+                label,
+                format!("{}For @{at}", if *is_async { "Async" } else { "" }),
+                |d| {
+                    d.expr("target", target);
+                    d.expr("iter", iter);
+                    d.stmts("body", body);
+                    d.stmts("orelse", orelse);
+                },
+            ),
             StmtKind::Break => self.node(label, format!("Break @{at}"), |_| {}),
             StmtKind::Continue => self.node(label, format!("Continue @{at}"), |_| {}),
             StmtKind::Pass => self.node(label, format!("Pass @{at}"), |_| {}),
@@ -266,7 +276,12 @@ impl Dumper<'_> {
 
     fn generators(&mut self, generators: &[Comprehension]) {
         for g in generators {
-            self.node("for", "Comprehension".to_string(), |d| {
+            let kind = if g.is_async {
+                "AsyncComprehension"
+            } else {
+                "Comprehension"
+            };
+            self.node("for", kind.to_string(), |d| {
                 d.expr("target", &g.target);
                 d.expr("iter", &g.iter);
                 d.exprs("if", &g.ifs);
@@ -430,6 +445,7 @@ impl Dumper<'_> {
             ExprKind::YieldFrom(v) => {
                 self.node(label, format!("YieldFrom @{at}"), |d| d.expr("", v))
             }
+            ExprKind::Await(v) => self.node(label, format!("Await @{at}"), |d| d.expr("", v)),
             ExprKind::NamedExpr { target, value } => {
                 self.node(label, format!("NamedExpr @{at}"), |d| {
                     d.expr("target", target);

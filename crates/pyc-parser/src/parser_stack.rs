@@ -137,7 +137,7 @@ impl Walk {
                 }
             }
             Rule::for_stmt => {
-                for k in meaningful(p) {
+                for k in meaningful(p).filter(|k| k.as_rule() != Rule::kw_async) {
                     match k.as_rule() {
                         Rule::target_list => self.target(k, s + 3),
                         Rule::block => self.block(k, s + 3),
@@ -440,6 +440,8 @@ impl Walk {
                     self.expr(k, top);
                 }
             }
+            // `await_primary` (`AWAIT primary`), whose `primary` opens one frame deeper.
+            Rule::await_primary => self.expr(only(p), at + 1),
             // `await_primary` and the left-recursive `primary`.
             Rule::primary => {
                 let raw = self.open(at + 3);
@@ -649,7 +651,7 @@ impl Walk {
     /// then the target, the iterable, and each `if` in a loop and group.
     fn comp_for(&mut self, p: P, at: usize) {
         let top = self.open(at + 2);
-        for k in meaningful(p) {
+        for k in meaningful(p).filter(|k| k.as_rule() != Rule::kw_async) {
             match k.as_rule() {
                 Rule::target_list => self.target(k, top + 1),
                 Rule::comp_if => self.expr(only(k), top + 2),

@@ -83,6 +83,7 @@ fn stmt(s: &Stmt, depth: usize) -> Result<(), TooDeep> {
             iter,
             body,
             orelse,
+            ..
         } => {
             exprs([target, iter], depth)?;
             stmts(body, depth)?;
@@ -170,7 +171,9 @@ fn expr_here(e: &Expr, depth: usize) -> Result<(), TooDeep> {
             [lower, upper, step].into_iter().flatten().map(|b| &**b),
             depth,
         ),
-        ExprKind::Starred(value) | ExprKind::YieldFrom(value) => expr(value, depth),
+        ExprKind::Starred(value) | ExprKind::YieldFrom(value) | ExprKind::Await(value) => {
+            expr(value, depth)
+        }
         ExprKind::List(elts) | ExprKind::Tuple(elts) | ExprKind::Set(elts) => exprs(elts, depth),
         ExprKind::Dict { keys, values } => {
             exprs(keys.iter().flatten(), depth)?;
@@ -293,6 +296,7 @@ impl Pile {
                 iter,
                 body,
                 orelse,
+                ..
             } => {
                 self.exprs.extend([target, iter]);
                 self.stmts.extend(body.into_iter().chain(orelse));
@@ -368,7 +372,8 @@ impl Pile {
             }
             ExprKind::Attribute { value, .. }
             | ExprKind::Starred(value)
-            | ExprKind::YieldFrom(value) => self.exprs.push(*value),
+            | ExprKind::YieldFrom(value)
+            | ExprKind::Await(value) => self.exprs.push(*value),
             ExprKind::Subscript { value, index } => self.exprs.extend([*value, *index]),
             ExprKind::Slice { lower, upper, step } => {
                 self.exprs

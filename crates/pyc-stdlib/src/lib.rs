@@ -34,6 +34,9 @@ library! {
     "importlib" => "importlib/__init__.py", package;
     "contextlib" => "contextlib.py";
     "textwrap" => "textwrap.py";
+    "difflib" => "difflib.py";
+    "pickle" => "pickle.py";
+    "re" => "re.py";
     "traceback" => "traceback.py";
     "unittest" => "unittest/__init__.py", package;
     "unittest.__main__" => "unittest/__main__.py";

@@ -131,6 +131,11 @@ impl Vm {
                 self.push_py_frame(fr, ret_base, fpos + 1, nargs, kwnames)?;
                 return Ok(true);
             }
+            // Static methods are callable since Python 3.10: they call what they wrap.
+            &Object::StaticMethod(f) => {
+                self.stack[fpos] = f;
+                return self.invoke(ret_base, fpos, nargs, kwnames);
+            }
             &Object::Method(f, s) => {
                 let fpos = if fpos > ret_base {
                     self.stack[fpos - 1] = f;
@@ -616,9 +621,29 @@ impl Vm {
             }
         };
         let closure = opt(self, 0x08);
-        let _annotations = opt(self, 0x04);
+        let annotations = opt(self, 0x04);
         let kwdefaults = opt(self, 0x02);
         let defaults = opt(self, 0x01);
+        let globals = self.frame().globals;
+        let parts = FunctionParts {
+            closure,
+            defaults,
+            kwdefaults,
+            annotations,
+        };
+        let r = self.new_function(code_obj, code, globals, parts);
+        self.push(Value::Obj(r));
+        true
+    }
+
+    /// A new function running `code` (whose heap object is `code_obj`) in `globals`.
+    pub(crate) fn new_function(
+        &mut self,
+        code_obj: ObjRef,
+        code: Rc<CodeData>,
+        globals: ObjRef,
+        parts: FunctionParts,
+    ) -> ObjRef {
         let doc = match code.code.consts.first() {
             Some(pyc_bytecode::Constant::Str(_)) => code.consts[0],
             _ => Value::None,
@@ -628,18 +653,27 @@ impl Vm {
             doc,
             code,
             code_obj,
-            globals: self.frame().globals,
-            defaults,
-            kwdefaults,
-            closure,
+            globals,
+            defaults: parts.defaults,
+            kwdefaults: parts.kwdefaults,
+            closure: parts.closure,
             dict: None,
             module: Value::Null,
+            annotations: parts.annotations,
         };
         let f = self.heap.function_box(f);
-        let r = self.alloc(Object::Function(f));
-        self.push(Value::Obj(r));
-        true
+        self.alloc(Object::Function(f))
     }
+}
+
+/// The optional parts of a new function: `__closure__`, `__defaults__`,
+/// `__kwdefaults__` and the annotations `MAKE_FUNCTION` received.
+#[derive(Default)]
+pub(crate) struct FunctionParts {
+    pub closure: Option<ObjRef>,
+    pub defaults: Option<ObjRef>,
+    pub kwdefaults: Option<ObjRef>,
+    pub annotations: Option<ObjRef>,
 }
 
 /// Whether calling the builtin type `name` accepts keyword arguments at all (CPython's

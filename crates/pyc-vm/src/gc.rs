@@ -277,6 +277,7 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             out.push(opt(f.dict));
             out.push(f.doc);
             out.push(f.module);
+            out.push(opt(f.annotations));
         }
         Object::Descr(d) => out.push(Value::Obj(d.owner)),
         Object::Cell(v) => out.push(*v),
@@ -302,7 +303,8 @@ fn trace(obj: &Object, out: &mut Vec<Value>) {
             out.push(Value::Obj(i.class));
             out.push(Value::Obj(i.dict));
         }
-        Object::Generator(g) => g.trace(out),
+        Object::Generator(g) | Object::Coroutine(g) => g.trace(out),
+        &Object::CoroWrapper(c) => out.push(Value::Obj(c)),
         Object::Super(c, v) => {
             out.push(Value::Obj(*c));
             out.push(*v);

@@ -690,10 +690,37 @@ impl Vm {
                 let v = self.top();
                 if self.as_generator(v).is_some() {
                     Ok(())
+                } else if self.as_coroutine(v).is_some() {
+                    Err(self.type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ))
                 } else {
                     self.pop();
                     let it = self.get_iter(v);
                     it.map(|it| self.push(it))
+                }
+            }
+            Opcode::GetAwaitable => {
+                let v = self.pop();
+                self.get_awaitable(v, arg as u32).map(|it| self.push(it))
+            }
+            Opcode::GetAiter => {
+                let v = self.pop();
+                self.get_aiter(v).map(|it| self.push(it))
+            }
+            Opcode::GetAnext => {
+                let it = self.top();
+                self.get_anext(it).map(|a| self.push(a))
+            }
+            Opcode::EndAsyncFor => {
+                let exc = self.pop();
+                self.pop();
+                let exc = self.obj_of(exc);
+                if self.exc_matches(exc, self.exc_class(ExcKind::StopAsyncIteration)) {
+                    Ok(())
+                } else {
+                    self.reraise = true;
+                    Err(exc)
                 }
             }
             Opcode::LoadBuildClass => match self.dict_get_str(self.builtins, "__build_class__") {
@@ -716,12 +743,12 @@ impl Vm {
                 Ok(())
             }
             Opcode::CheckExcMatch => self.check_exc_match(),
-            Opcode::BeforeWith | Opcode::WithExceptStart => {
+            Opcode::BeforeWith | Opcode::BeforeAsyncWith | Opcode::WithExceptStart => {
                 self.frame_mut().pc = pc;
-                let pushed = if ins.op == Opcode::BeforeWith {
-                    self.before_with()
-                } else {
-                    self.with_except_start()
+                let pushed = match ins.op {
+                    Opcode::BeforeWith => self.before_with(false),
+                    Opcode::BeforeAsyncWith => self.before_with(true),
+                    _ => self.with_except_start(),
                 };
                 pushed.map(|pushed| {
                     if pushed {
@@ -817,7 +844,7 @@ impl Vm {
     fn send_op(&mut self, target: usize) -> PyResult<bool> {
         let v = self.pop();
         let it = self.top();
-        if let Some(g) = self.as_generator(it) {
+        if let Some(g) = self.as_generator(it).or_else(|| self.as_coroutine(it)) {
             if self.resume_gen(g, v, Resumer::Send(target))? {
                 return Ok(true);
             }
@@ -891,7 +918,7 @@ impl Vm {
             self.truncate_stack(f.ret_base);
             if let FrameKind::Gen { gen, .. } = f.kind {
                 self.finish_gen(gen);
-                exc = self.gen_escaping(exc);
+                exc = self.gen_escaping(gen, exc);
             }
             if f.is_entry {
                 return Err(exc);

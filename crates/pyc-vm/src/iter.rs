@@ -23,7 +23,7 @@ impl Vm {
                     stop,
                     step,
                 },
-                Object::Iter(_) | Object::Generator(_) => return Ok(v),
+                Object::Iter(_) | Object::Generator(_) | Object::CoroWrapper(_) => return Ok(v),
                 Object::File(_) => {
                     self.check_file_open(v)?;
                     return Ok(v);
@@ -105,6 +105,13 @@ impl Vm {
             }
             Value::Obj(f) if matches!(self.heap.get(f), Object::File(_)) => {
                 return self.file_next(it);
+            }
+            Value::Obj(w) if matches!(self.heap.get(w), Object::CoroWrapper(_)) => {
+                let c = self.as_coro_wrapper(it).expect("checked to be a wrapper");
+                return match self.gen_step(c, Value::None, None)? {
+                    GenStep::Yield(v) => Ok(Some(v)),
+                    GenStep::Return(_) => Ok(None),
+                };
             }
             _ if self.is_user_value(it) => return self.user_next(it),
             _ => {

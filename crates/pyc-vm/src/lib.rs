@@ -39,6 +39,7 @@
 //! `iter`, `stackops` (container opcodes),
 //! `fmt` (glue to `format`), `builtins`, `types`.
 
+mod async_iter;
 mod attr;
 mod builtins;
 mod call;

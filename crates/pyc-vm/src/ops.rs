@@ -229,6 +229,9 @@ impl Vm {
         if let Some(r) = self.user_compare(op, a, b)? {
             return Ok(r);
         }
+        if let Some(r) = self.cell_compare(op, a, b)? {
+            return Ok(r);
+        }
         match op {
             2 => Ok(Value::Bool(self.values_eq(a, b)?)),
             3 => Ok(Value::Bool(!self.values_eq(a, b)?)),
@@ -238,6 +241,22 @@ impl Vm {
                 Ok(None) => Ok(Value::Bool(false)),
                 Err(()) => Err(self.cmp_error(op, a, b)),
             },
+        }
+    }
+
+    /// Two cells compare by their contents, an empty cell before any full one (CPython's
+    /// `cell_richcompare`); `None` unless both are cells.
+    fn cell_compare(&mut self, op: u32, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let contents = |vm: &Vm, v: Value| match v.as_obj().map(|r| vm.heap.get(r)) {
+            Some(&Object::Cell(c)) => Some(c),
+            _ => None,
+        };
+        let (Some(x), Some(y)) = (contents(self, a), contents(self, b)) else {
+            return Ok(None);
+        };
+        match (x.is_null(), y.is_null()) {
+            (false, false) => self.compare(op, x, y).map(Some),
+            (empty_x, empty_y) => Ok(Some(Value::Bool(apply_cmp(op, empty_y.cmp(&empty_x))))),
         }
     }
 

@@ -342,6 +342,14 @@ impl Vm {
                 g.qualname,
                 address(r)
             )),
+            Object::Coroutine(g) => out.push_str(&format!(
+                "<coroutine object {} at {:#x}>",
+                g.qualname,
+                address(r)
+            )),
+            Object::CoroWrapper(_) => {
+                out.push_str(&format!("<coroutine_wrapper object at {:#x}>", address(r)))
+            }
             &Object::Super(c, obj) => {
                 out.push_str(&format!("<super: <class '{}'>, ", self.type_qualname(c)));
                 match obj.as_obj().map(|o| self.heap.get(o)) {

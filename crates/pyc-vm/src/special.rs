@@ -301,7 +301,7 @@ impl Vm {
             return Ok(None);
         };
         let is_iter = match it.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Iter(_) | Object::Generator(_)) => true,
+            Some(Object::Iter(_) | Object::Generator(_) | Object::CoroWrapper(_)) => true,
             _ => {
                 self.is_user_value(it)
                     && self.lookup_in_type(self.type_of(it), "__next__").is_some()

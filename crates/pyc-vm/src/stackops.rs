@@ -76,6 +76,7 @@ impl Vm {
                     | Object::Range(..)
                     | Object::Iter(_)
                     | Object::Generator(_)
+                    | Object::CoroWrapper(_)
             )
         })
     }

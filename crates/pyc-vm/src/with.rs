@@ -10,11 +10,18 @@ use crate::PyResult;
 impl Vm {
     /// `BEFORE_WITH`: `manager` -> `exit result`. `__enter__` and then `__exit__` are
     /// looked up on the manager's type and bound to it; `__enter__` is called.
-    /// `Ok(true)` when its Python frame was pushed.
-    pub(crate) fn before_with(&mut self) -> PyResult<bool> {
+    /// `Ok(true)` when its Python frame was pushed. `BEFORE_ASYNC_WITH` (`is_async`) is
+    /// the same with `__aenter__` and `__aexit__`.
+    pub(crate) fn before_with(&mut self, is_async: bool) -> PyResult<bool> {
         let manager = self.top();
-        let enter = self.special_of(manager, "__enter__", "")?;
-        let exit = self.special_of(manager, "__exit__", " (missed __exit__ method)")?;
+        let (enter, exit, protocol) = if is_async {
+            ("__aenter__", "__aexit__", "asynchronous context manager")
+        } else {
+            ("__enter__", "__exit__", "context manager")
+        };
+        let enter = self.special_of(manager, enter, protocol, "")?;
+        let missing = format!(" (missed {exit} method)");
+        let exit = self.special_of(manager, exit, protocol, &missing)?;
         let at = self.sp - 1;
         self.stack[at] = exit;
         self.push(enter);
@@ -38,15 +45,21 @@ impl Vm {
     }
 
     /// The special method `name` of `manager`, found on its type and bound to it
-    /// (`_PyObject_LookupSpecial`); a missing one is CPython's `TypeError`, `missing`
-    /// appended to its message.
-    fn special_of(&mut self, manager: Value, name: &str, missing: &str) -> PyResult<Value> {
+    /// (`_PyObject_LookupSpecial`); a missing one is CPython's `TypeError` naming the
+    /// `protocol`, `missing` appended to its message.
+    fn special_of(
+        &mut self,
+        manager: Value,
+        name: &str,
+        protocol: &str,
+        missing: &str,
+    ) -> PyResult<Value> {
         let typ = self.type_of(manager);
         match self.lookup_in_type(typ, name) {
             Some(method) => self.bind_attr(method, Some(manager), typ, name),
             None => {
                 let msg = format!(
-                    "'{}' object does not support the context manager protocol{missing}",
+                    "'{}' object does not support the {protocol} protocol{missing}",
                     self.type_name(manager)
                 );
                 Err(self.type_error(msg))

@@ -169,10 +169,25 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::YieldFrom(value) => {
                 self.require_function(e, "'yield' outside function")?;
+                if self.current_scope().is_async_def {
+                    return Err(RawError::syntax(
+                        "'yield from' inside async function",
+                        e.span,
+                    ));
+                }
                 self.expr(value)?;
                 self.emit(Opcode::GetYieldFromIter, 0);
                 self.load_const(Constant::None);
-                self.yield_from();
+                self.yield_from(2);
+            }
+            ExprKind::Await(value) => {
+                self.require_function(e, "'await' outside function")?;
+                let scope = self.current_scope();
+                if !scope.is_async_def && !scope.is_comprehension {
+                    return Err(RawError::syntax("'await' outside async function", e.span));
+                }
+                self.expr(value)?;
+                self.await_top(0);
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
@@ -198,8 +213,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// The `SEND` loop of `yield from`, with the iterator and the value to send pushed.
-    fn yield_from(&mut self) {
+    /// Awaits the value on top of the stack: `GET_AWAITABLE where` (0 for `await`, 1
+    /// after `__aenter__`, 2 after `__aexit__`) and the `SEND` loop.
+    pub(super) fn await_top(&mut self, place: u32) {
+        self.emit(Opcode::GetAwaitable, place);
+        self.load_const(Constant::None);
+        self.yield_from(3);
+    }
+
+    /// The `SEND` loop of `yield from` (`resume` 2) and `await` (3), with the iterator
+    /// and the value to send pushed.
+    pub(super) fn yield_from(&mut self, resume_arg: u32) {
         let start = self.new_label();
         let resume = self.new_label();
         let exit = self.new_label();
@@ -207,7 +231,7 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Op::Real(Opcode::Send), exit);
         self.bind(resume);
         self.emit(Opcode::YieldValue, 0);
-        self.emit(Opcode::Resume, 2);
+        self.emit(Opcode::Resume, resume_arg);
         self.emit_jump(Op::JumpNoInterrupt, start);
         self.bind(exit);
     }
@@ -757,6 +781,13 @@ impl<'a> Compiler<'a> {
             firstlineno,
             FunctionBody::Statements(&def.body),
         )?;
+        let info = &self.table.scopes[scope];
+        if info.is_coroutine && info.is_generator {
+            return Err(RawError::syntax(
+                "asynchronous generators are not supported",
+                stmt.span,
+            ));
+        }
         self.make_function(scope, code, flags);
         self.apply_decorators(&def.decorators);
         self.set_loc(stmt.span);
@@ -801,6 +832,23 @@ impl<'a> Compiler<'a> {
         generators: &'a [Comprehension],
     ) -> Result<(), RawError> {
         let scope = self.table.scope_of_node(e);
+        let is_genexp = matches!(e.kind, ExprKind::GeneratorExp { .. });
+        let is_async = self.table.scopes[scope].is_coroutine;
+        if is_async {
+            let outer = self.current_scope();
+            if !is_genexp && !outer.is_async_def && !outer.is_comprehension {
+                return Err(RawError::syntax(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    e.span,
+                ));
+            }
+            if is_genexp {
+                return Err(RawError::syntax(
+                    "asynchronous generators are not supported",
+                    e.span,
+                ));
+            }
+        }
         let name = self.table.scopes[scope].name.clone();
         let qualname = self.qualname_for(&name);
         let firstlineno = self.line_of(e.span);
@@ -822,9 +870,17 @@ impl<'a> Compiler<'a> {
         }
         let code = self.leave_scope(true);
         self.make_function(scope, code, 0);
-        self.iterable(&generators[0].iter)?;
-        self.emit(Opcode::GetIter, 0);
+        if generators[0].is_async {
+            self.expr(&generators[0].iter)?;
+            self.emit(Opcode::GetAiter, 0);
+        } else {
+            self.iterable(&generators[0].iter)?;
+            self.emit(Opcode::GetIter, 0);
+        }
         self.emit(Opcode::Call, 0);
+        if is_async {
+            self.await_top(0);
+        }
         Ok(())
     }
 
@@ -838,6 +894,9 @@ impl<'a> Compiler<'a> {
         mut depth: u32,
     ) -> Result<(), RawError> {
         let generator = &generators[index];
+        if generator.is_async {
+            return self.async_comprehension_loop(e, generators, index, depth);
+        }
         let mut start = Some(self.new_label());
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
@@ -889,6 +948,50 @@ impl<'a> Compiler<'a> {
             self.emit_jump(Op::Jump, start);
             self.bind(anchor);
         }
+        Ok(())
+    }
+
+    /// One `async for` of a comprehension (CPython's
+    /// `compiler_async_comprehension_generator`): each `__anext__()` is awaited under a
+    /// handler whose `END_ASYNC_FOR` ends the loop.
+    fn async_comprehension_loop(
+        &mut self,
+        e: &'a Expr,
+        generators: &'a [Comprehension],
+        index: usize,
+        depth: u32,
+    ) -> Result<(), RawError> {
+        let generator = &generators[index];
+        let start = self.new_label();
+        let except = self.new_label();
+        let if_cleanup = self.new_label();
+        if index == 0 {
+            let slot = self.unit().varname(".0");
+            self.emit(Opcode::LoadFast, slot);
+        } else {
+            self.expr(&generator.iter)?;
+            self.emit(Opcode::GetAiter, 0);
+        }
+        self.bind(start);
+        self.emit_jump(Op::SetupFinally, except);
+        self.emit(Opcode::GetAnext, 0);
+        self.load_const(Constant::None);
+        self.yield_from(3);
+        self.unit().emit_pop_block();
+        self.store(&generator.target)?;
+        for cond in &generator.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        let depth = depth + 1;
+        if index + 1 < generators.len() {
+            self.comprehension_loop(e, generators, index + 1, depth)?;
+        } else {
+            self.comprehension_element(e, depth + 1)?;
+        }
+        self.bind(if_cleanup);
+        self.emit_jump(Op::Jump, start);
+        self.bind(except);
+        self.emit(Opcode::EndAsyncFor, 0);
         Ok(())
     }
 

@@ -25,7 +25,7 @@ use pyc_parser::ast::{Expr, ExprKind, Span, Stmt};
 use pyc_parser::LineIndex;
 
 use crate::error::RawError;
-use crate::symtable::{Scope, ScopeId, ScopeKind, SymbolTable};
+use crate::symtable::{Scope, ScopeId, ScopeInfo, ScopeKind, SymbolTable};
 use cfg::Op;
 use fold::Folder;
 use loc::Loc;
@@ -42,8 +42,8 @@ enum FBlock<'a> {
     /// The body of `try ... except`.
     TryExcept,
     /// The body of a `with` item (its bound `__exit__` is on the stack); `span` is the
-    /// statement's.
-    With { span: Span },
+    /// statement's; an `async with` awaits what `__aexit__` returns.
+    With { span: Span, is_async: bool },
     /// The body of `try ... finally`: leaving it runs the final body.
     FinallyTry { body: &'a [Stmt] },
     /// The final body running because of an exception (the exception is on the stack).
@@ -237,8 +237,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn scope_kind(&self) -> ScopeKind {
+        self.current_scope().kind
+    }
+
+    /// What the symbol table knows of the scope being compiled.
+    fn current_scope(&self) -> &ScopeInfo {
         let frame = self.frames.last().expect("a scope is open");
-        self.table.scopes[frame.scope].kind
+        &self.table.scopes[frame.scope]
     }
 
     /// `name` as the current scope spells it: a private name `__x` mangled inside a class.
@@ -276,8 +281,11 @@ impl<'a> Compiler<'a> {
             if info.nested {
                 flags |= code_flags::NESTED;
             }
-            if info.is_generator {
+            if info.is_generator && !info.is_coroutine {
                 flags |= code_flags::GENERATOR;
+            }
+            if info.is_coroutine && !info.is_generator {
+                flags |= code_flags::COROUTINE;
             }
         }
         let name = match info.kind {

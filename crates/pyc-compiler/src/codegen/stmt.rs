@@ -45,10 +45,21 @@ impl<'a> Compiler<'a> {
             StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse)?,
             StmtKind::While { test, body, orelse } => self.while_stmt(stmt, test, body, orelse)?,
             StmtKind::For {
+                is_async: true,
                 target,
                 iter,
                 body,
                 orelse,
+            } => {
+                self.require_async(stmt, "'async for' outside async function")?;
+                self.async_for_stmt(stmt, target, iter, body, orelse)?;
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
             } => self.for_stmt(stmt, target, iter, body, orelse)?,
             StmtKind::Break => self.break_stmt(stmt)?,
             StmtKind::Continue => self.continue_stmt(stmt)?,
@@ -71,13 +82,16 @@ impl<'a> Compiler<'a> {
                     self.try_finally(stmt, body, handlers, orelse, finalbody)?;
                 }
             }
-            StmtKind::With { is_async: true, .. } => {
-                return Err(RawError::syntax(
-                    "'async with' outside async function",
-                    stmt.span,
-                ))
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
+                if *is_async {
+                    self.require_async(stmt, "'async with' outside async function")?;
+                }
+                self.with_stmt(stmt, items, body, *is_async)?;
             }
-            StmtKind::With { items, body, .. } => self.with_stmt(stmt, items, body)?,
             StmtKind::Raise { exc, cause } => {
                 let mut argc = 0;
                 if let Some(exc) = exc {
@@ -189,6 +203,42 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Op::Jump, start);
         self.bind(cleanup);
         self.frame().fblocks.pop();
+        self.body(orelse)?;
+        self.bind(exit);
+        Ok(())
+    }
+
+    /// `async for target in iter: body else: orelse`, as CPython's `compiler_async_for`:
+    /// each `__anext__()` is awaited under a handler that ends the loop on
+    /// `StopAsyncIteration` (`END_ASYNC_FOR`, on the iterable's line).
+    fn async_for_stmt(
+        &mut self,
+        stmt: &'a Stmt,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<(), RawError> {
+        let start = self.new_label();
+        let except = self.new_label();
+        let exit = self.new_label();
+        self.expr(iter)?;
+        self.emit(Opcode::GetAiter, 0);
+        self.bind(start);
+        self.push_fblock(FBlock::For { start, exit }, stmt.span)?;
+        self.emit_jump(Op::SetupFinally, except);
+        self.emit(Opcode::GetAnext, 0);
+        self.load_const(Constant::None);
+        self.yield_from(3);
+        self.unit().emit_pop_block();
+        self.store(target)?;
+        self.body(body)?;
+        self.unset_line();
+        self.emit_jump(Op::Jump, start);
+        self.frame().fblocks.pop();
+        self.bind(except);
+        self.set_expr_loc(iter);
+        self.emit(Opcode::EndAsyncFor, 0);
         self.body(orelse)?;
         self.bind(exit);
         Ok(())
@@ -405,6 +455,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Refuses an `async for`/`async with` outside an `async def` with `message`.
+    fn require_async(&self, stmt: &Stmt, message: &str) -> Result<(), RawError> {
+        if self.scope_kind() == ScopeKind::Function && self.current_scope().is_async_def {
+            Ok(())
+        } else {
+            Err(RawError::syntax(message, stmt.span))
+        }
+    }
+
     fn return_stmt(&mut self, stmt: &'a Stmt, value: Option<&'a Expr>) -> Result<(), RawError> {
         // A constant return value is loaded after unwinding, so nothing has to be kept
         // on the stack while `finally` bodies run.
@@ -412,6 +471,13 @@ impl<'a> Compiler<'a> {
         let preserve_tos = value.is_some() && constant.is_none();
         if self.scope_kind() != ScopeKind::Function {
             return Err(RawError::syntax("'return' outside function", stmt.span));
+        }
+        let scope = self.current_scope();
+        if value.is_some() && scope.is_coroutine && scope.is_generator {
+            return Err(RawError::syntax(
+                "'return' with value in async generator",
+                stmt.span,
+            ));
         }
         match value {
             Some(v) if preserve_tos => self.expr(v)?,
@@ -500,7 +566,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::PopTop, 0);
             }
             FBlock::TryExcept => self.unit().emit_pop_block(),
-            FBlock::With { span } => {
+            FBlock::With { span, is_async } => {
                 // On the `with` line; what follows seems to run after the statement that
                 // unwinds, so it has no line of its own.
                 self.set_loc(*span);
@@ -509,6 +575,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::Swap, 2);
                 }
                 self.call_exit_with_nones();
+                if *is_async {
+                    self.await_top(2);
+                }
                 self.emit(Opcode::PopTop, 0);
                 self.unset_line();
             }

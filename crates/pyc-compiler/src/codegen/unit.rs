@@ -220,7 +220,7 @@ impl Unit {
         for (_, name) in cells {
             self.emit_deref(Opcode::MakeCell, &name);
         }
-        if self.flags & code_flags::GENERATOR != 0 {
+        if self.flags & (code_flags::GENERATOR | code_flags::COROUTINE) != 0 {
             // CPython adds it while assembling, with a line and nothing more.
             self.loc = Loc {
                 line: self.firstlineno as i32,

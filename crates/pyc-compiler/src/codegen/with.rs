@@ -2,6 +2,8 @@
 //! protected by a `SETUP_WITH` handler, the next item (or the body) nested inside it.
 //! Leaving the body normally calls `__exit__(None, None, None)`; an exception calls
 //! `__exit__` with it (`WITH_EXCEPT_START`) and is re-raised unless that returns true.
+//! `async with` (`compiler_async_with`) is the same with `BEFORE_ASYNC_WITH` and each
+//! result of `__aenter__` and `__aexit__` awaited.
 
 use pyc_bytecode::{Constant, Opcode};
 use pyc_parser::ast::{Stmt, WithItem};
@@ -11,12 +13,13 @@ use super::{Compiler, FBlock};
 use crate::error::RawError;
 
 impl<'a> Compiler<'a> {
-    /// `with items[0], items[1:]: body`, the first item entered here.
+    /// `[async] with items[0], items[1:]: body`, the first item entered here.
     pub(super) fn with_stmt(
         &mut self,
         stmt: &'a Stmt,
         items: &'a [WithItem],
         body: &'a [Stmt],
+        is_async: bool,
     ) -> Result<(), RawError> {
         let Some((item, rest)) = items.split_first() else {
             return self.body(body);
@@ -26,10 +29,19 @@ impl<'a> Compiler<'a> {
         let exit = self.new_label();
         let cleanup = self.new_label();
         self.expr(&item.context_expr)?;
-        self.emit(Opcode::BeforeWith, 0);
+        if is_async {
+            self.emit(Opcode::BeforeAsyncWith, 0);
+            self.await_top(1);
+        } else {
+            self.emit(Opcode::BeforeWith, 0);
+        }
         self.emit_jump(Op::SetupWith, fin);
         self.bind(block);
-        self.push_fblock(FBlock::With { span: stmt.span }, stmt.span)?;
+        let fblock = FBlock::With {
+            span: stmt.span,
+            is_async,
+        };
+        self.push_fblock(fblock, stmt.span)?;
         match &item.optional_vars {
             Some(target) => self.store(target)?,
             None => self.emit(Opcode::PopTop, 0),
@@ -37,19 +49,25 @@ impl<'a> Compiler<'a> {
         if rest.is_empty() {
             self.body(body)?;
         } else {
-            self.with_stmt(stmt, rest, body)?;
+            self.with_stmt(stmt, rest, body, is_async)?;
         }
         self.unset_line();
         self.unit().emit_pop_block();
         self.frame().fblocks.pop();
         self.set_loc(stmt.span);
         self.call_exit_with_nones();
+        if is_async {
+            self.await_top(2);
+        }
         self.emit(Opcode::PopTop, 0);
         self.emit_jump(Op::Jump, exit);
         self.bind(fin);
         self.emit_jump(Op::SetupCleanup, cleanup);
         self.emit(Opcode::PushExcInfo, 0);
         self.emit(Opcode::WithExceptStart, 0);
+        if is_async {
+            self.await_top(2);
+        }
         self.with_except_finish(cleanup);
         self.bind(exit);
         Ok(())

@@ -72,6 +72,7 @@ impl Lowerer<'_> {
                 }
             }
             Rule::primary => return self.primary(p),
+            Rule::await_primary => ExprKind::Await(bx(self.expr(one(p))?)),
             Rule::walrus => {
                 let mut k = kids(p);
                 let name = self.ident(&k.next().expect("walrus has a target"));
@@ -514,12 +515,18 @@ impl Lowerer<'_> {
 
     /// One `for target in iter if cond...` clause.
     fn comprehension(&self, p: P) -> Res<Comprehension> {
-        let mut k = kids(p);
+        let mut k = kids(p).peekable();
+        let is_async = k.next_if(|c| c.as_rule() == Rule::kw_async).is_some();
         let target = self.expr(k.next().expect("comprehension has a target"))?;
         self.check_target(&target, TargetCtx::For)?;
         let iter = self.expr(k.next().expect("comprehension has an iterable"))?;
         let ifs = k.map(|c| self.expr(one(c))).collect::<Res<_>>()?;
-        Ok(Comprehension { target, iter, ifs })
+        Ok(Comprehension {
+            target,
+            iter,
+            ifs,
+            is_async,
+        })
     }
 }
 

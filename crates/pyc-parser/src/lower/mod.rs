@@ -96,6 +96,7 @@ fn is_punct(rule: Rule) -> bool {
             | kw_and
             | kw_as
             | kw_assert
+            | kw_await
             | kw_break
             | kw_class
             | kw_continue

@@ -65,13 +65,15 @@ impl Lowerer<'_> {
                 StmtKind::While { test, body, orelse }
             }
             Rule::for_stmt => {
-                let mut k = kids(p);
+                let mut k = kids(p).peekable();
+                let is_async = k.next_if(|c| c.as_rule() == Rule::kw_async).is_some();
                 let target = self.expr(k.next().expect("for has a target"))?;
                 self.check_target(&target, TargetCtx::For)?;
                 let iter = self.expr(k.next().expect("for has an iterable"))?;
                 let body = self.block(k.next().expect("for has a body"))?;
                 let orelse = self.opt_clause(k.next())?;
                 StmtKind::For {
+                    is_async,
                     target,
                     iter,
                     body,
@@ -224,7 +226,8 @@ impl Lowerer<'_> {
 
     /// `def name(params) [-> annotation]: body`.
     fn funcdef(&self, p: P) -> Res<StmtKind> {
-        let mut k = kids(p);
+        let mut k = kids(p).peekable();
+        let is_async = k.next_if(|c| c.as_rule() == Rule::kw_async).is_some();
         let name = self.ident(&k.next().expect("def has a name"));
         let mut params = Parameters::default();
         let mut body = Vec::new();
@@ -240,6 +243,7 @@ impl Lowerer<'_> {
             params,
             body,
             decorators: Vec::new(),
+            is_async,
         })))
     }
 

@@ -44,6 +44,14 @@ def isgenerator(obj):
     return isinstance(obj, types.GeneratorType)
 
 
+def iscoroutine(obj):
+    return isinstance(obj, types.CoroutineType)
+
+
+def isawaitable(obj):
+    return isinstance(obj, types.CoroutineType) or hasattr(type(obj), "__await__")
+
+
 def iscode(obj):
     return isinstance(obj, types.CodeType)
 

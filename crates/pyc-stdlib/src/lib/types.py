@@ -31,6 +31,16 @@ def _g():
 GeneratorType = type(_g())
 
 
+async def _coro():
+    pass
+
+
+_c = _coro()
+CoroutineType = type(_c)
+_c.close()
+del _c
+
+
 class _C:
     def _m(self):
         pass

@@ -11,12 +11,14 @@ mod time;
 mod warnings;
 mod weakref;
 
+mod re;
 mod traceback_text;
 
 mod io;
 
 /// Registers the native modules.
 pub(crate) fn install(vm: &mut pyc_vm::Vm) {
+    vm.add_native_module("_re", re::init);
     vm.add_native_module("_traceback_text", traceback_text::init);
     vm.add_native_module("_time", time::init);
     vm.add_native_module("_gc", gc::init);

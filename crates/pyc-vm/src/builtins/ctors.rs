@@ -37,6 +37,11 @@ impl Vm {
             let t = get(&self.types);
             self.add_type(t, Some(ctor));
         }
+        // `function` is callable (`types.FunctionType`) but not a builtin name.
+        let function = self.types.function;
+        if let Object::Type(ty) = self.heap.get_mut(function) {
+            ty.ctor = Some(crate::objects::function::function_new);
+        }
     }
 }
 

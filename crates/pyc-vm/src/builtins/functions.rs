@@ -492,7 +492,10 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 
 fn next(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
     vm.check_arity("next", args, 1, 2)?;
-    if let (Some(g), None) = (vm.as_generator(args[0]), args.get(1)) {
+    let gen = vm
+        .as_generator(args[0])
+        .or_else(|| vm.as_coro_wrapper(args[0]));
+    if let (Some(g), None) = (gen, args.get(1)) {
         return vm.gen_send(g, Value::None);
     }
     match vm.iter_next(args[0])? {

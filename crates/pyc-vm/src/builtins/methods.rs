@@ -5,8 +5,8 @@
 use crate::exceptions::{self, ExcKind};
 use crate::objects::Object;
 use crate::objects::{
-    bytes, bytes_methods, class, descr, dict, file_methods, float, frames, function, generator,
-    int, list, range, str,
+    bytes, bytes_methods, class, coroutine, descr, dict, file_methods, float, frames, function,
+    generator, int, list, range, str,
 };
 use crate::value::Value;
 use crate::vm::Vm;
@@ -43,6 +43,14 @@ impl Vm {
         self.add_slots(gen, generator::SLOTS);
         self.add_getsets(gen, generator::ATTRS);
         self.add_members(gen, generator::MEMBERS);
+        let coro = self.types.coroutine;
+        self.add_methods(coro, coroutine::METHODS);
+        self.add_slots(coro, coroutine::SLOTS);
+        self.add_getsets(coro, coroutine::ATTRS);
+        self.add_members(coro, coroutine::MEMBERS);
+        let wrapper = self.types.coroutine_wrapper;
+        self.add_methods(wrapper, coroutine::WRAPPER_METHODS);
+        self.add_slots(wrapper, coroutine::WRAPPER_SLOTS);
         let (frame, traceback) = (self.types.frame, self.types.traceback);
         self.add_getsets(frame, frames::FRAME_ATTRS);
         self.add_getsets(traceback, frames::TRACEBACK_ATTRS);

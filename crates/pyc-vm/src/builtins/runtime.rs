@@ -355,7 +355,15 @@ fn dir(vm: &mut Vm, args: &[Value], _kw: &Kw) -> PyResult<Value> {
 fn default_dir(vm: &mut Vm, obj: Value) -> Vec<Value> {
     let mut dicts = Vec::new();
     let own_class = vm.as_type(obj);
-    if let Some(d) = obj.as_obj().and_then(|r| vm.instance_dict(r, false)) {
+    // A bound method lists its function's attributes too, which it forwards.
+    let namespace_owner = match obj.as_obj().map(|r| vm.heap.get(r)) {
+        Some(&Object::Method(f, _)) => f,
+        _ => obj,
+    };
+    if let Some(d) = namespace_owner
+        .as_obj()
+        .and_then(|r| vm.instance_dict(r, false))
+    {
         dicts.push(d);
     }
     if vm.as_module(obj).is_none() {

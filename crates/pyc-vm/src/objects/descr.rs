@@ -164,7 +164,19 @@ impl Vm {
         match v.as_obj().map(|r| self.heap.get(r)) {
             Some(Object::Property(..)) => true,
             Some(Object::Descr(d)) => d.is_attr(),
+            Some(Object::Instance(i)) => {
+                self.lookup_in_type(i.class, "__set__").is_some()
+                    || self.lookup_in_type(i.class, "__delete__").is_some()
+            }
             _ => false,
+        }
+    }
+
+    /// The `__get__` of a user object's class, if it is a descriptor.
+    fn user_descr_get(&self, v: Value) -> Option<Value> {
+        match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Instance(i)) => self.lookup_in_type(i.class, "__get__"),
+            _ => None,
         }
     }
 
@@ -196,7 +208,7 @@ impl Vm {
         match (self.heap.get(r), obj) {
             (Object::Function(_), Some(obj)) => Ok(self.bound_method(v, obj)),
             (&Object::StaticMethod(f), _) => Ok(f),
-            (&Object::ClassMethod(f), _) => Ok(self.bound_method(f, Value::Obj(cls))),
+            (&Object::ClassMethod(f), _) => self.bind_class_method(f, cls, name),
             (&Object::Property(get, _), Some(obj)) => {
                 if matches!(get, Value::None) {
                     let msg = format!(
@@ -211,6 +223,14 @@ impl Vm {
                 let d = **d;
                 self.bind_descr(r, &d, obj, cls)
             }
+            (Object::Instance(_), _) => match self.user_descr_get(v) {
+                // A user descriptor: `type(v).__get__(v, obj or None, cls)`.
+                Some(get) => {
+                    let args = [v, obj.unwrap_or(Value::None), Value::Obj(cls)];
+                    self.call_value(get, &args)
+                }
+                None => Ok(v),
+            },
             _ => Ok(v),
         }
     }
@@ -244,6 +264,28 @@ impl Vm {
         match d.kind {
             DescrKind::GetSet(get, _) | DescrKind::Member(get, _) => get(self, obj),
             _ => Ok(self.bound_method(Value::Obj(r), obj)),
+        }
+    }
+
+    /// `classmethod(f).__get__(_, cls)`, as CPython 3.11: `f` bound to the class, or, when
+    /// `f` is itself a descriptor (another class method, a user object with `__get__`),
+    /// whatever its `__get__(cls, cls)` gives.
+    fn bind_class_method(&mut self, f: Value, cls: ObjRef, name: &str) -> PyResult<Value> {
+        let class = Value::Obj(cls);
+        match f.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Function(_)) | None => Ok(self.bound_method(f, class)),
+            Some(Object::ClassMethod(_) | Object::StaticMethod(_) | Object::Descr(_)) => {
+                self.bind_attr(f, Some(class), cls, name)
+            }
+            Some(Object::Instance(_))
+                if self.lookup_in_type(self.type_of(f), "__get__").is_some() =>
+            {
+                match self.call_special(f, "__get__", &[class, class])? {
+                    Some(bound) => Ok(bound),
+                    None => Ok(self.bound_method(f, class)),
+                }
+            }
+            _ => Ok(self.bound_method(f, class)),
         }
     }
 
@@ -290,6 +332,18 @@ impl Vm {
                         Err(self.err(ExcKind::AttributeError, msg))
                     }
                     _ => Err(self.err(ExcKind::AttributeError, "readonly attribute")),
+                }
+            }
+            Object::Instance(ref i) => {
+                // A user data descriptor: `__set__(obj, value)` or `__delete__(obj)`.
+                let class = i.class;
+                let (hook, args) = match value {
+                    Some(value) => ("__set__", vec![v, obj, value]),
+                    None => ("__delete__", vec![v, obj]),
+                };
+                match self.lookup_in_type(class, hook) {
+                    Some(f) => self.call_value(f, &args).map(drop),
+                    None => Err(self.err(ExcKind::AttributeError, hook)),
                 }
             }
             _ => Ok(()),

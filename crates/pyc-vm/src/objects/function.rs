@@ -20,7 +20,55 @@ pub const FUNCTION_ATTRS: &[AttrDef] = &[
     ("__name__", name, Some(set_name)),
     ("__qualname__", qualname, Some(set_qualname)),
     ("__dict__", dict, Some(set_dict)),
+    ("__annotations__", annotations, Some(set_annotations)),
+    ("__builtins__", builtins, None),
 ];
+
+/// `__builtins__`: the builtins namespace of the function's globals (their
+/// `__builtins__`, a dict or the builtins module), else the interpreter's.
+fn builtins(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let globals = func(vm, v).globals;
+    let found = vm.dict_get_str(globals, "__builtins__");
+    Ok(
+        match found.and_then(|b| b.as_obj()).map(|r| (r, vm.heap.get(r))) {
+            Some((r, Object::Dict(_))) => Value::Obj(r),
+            Some((_, &Object::Module(d))) => Value::Obj(d),
+            _ => Value::Obj(vm.builtins),
+        },
+    )
+}
+
+/// `__annotations__`: a dict, made on first read (from the `(name, annotation, ...)`
+/// tuple the function was made with) and kept.
+fn annotations(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let current = func(vm, v).annotations;
+    let pairs = match current.map(|r| (r, vm.heap.get(r))) {
+        Some((r, Object::Dict(_))) => return Ok(Value::Obj(r)),
+        Some((_, Object::Tuple(items))) => items.to_vec(),
+        _ => Vec::new(),
+    };
+    let dict = vm.new_dict();
+    for pair in pairs.chunks(2) {
+        if let [name, value] = pair {
+            vm.dict_set(dict, *name, *value)?;
+        }
+    }
+    func(vm, v).annotations = Some(dict);
+    Ok(Value::Obj(dict))
+}
+
+/// Setting `__annotations__`: a dict, or `None` (a new empty dict on the next read).
+fn set_annotations(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
+    let new = match new {
+        Some(Value::None) | None => None,
+        Some(d) if matches!(d.as_obj().map(|r| vm.heap.get(r)), Some(Object::Dict(_))) => {
+            d.as_obj()
+        }
+        Some(_) => return Err(vm.type_error("__annotations__ must be set to a dict object")),
+    };
+    func(vm, v).annotations = new;
+    Ok(())
+}
 
 /// `function` members.
 pub const FUNCTION_MEMBERS: &[AttrDef] = &[
@@ -115,14 +163,15 @@ fn set_kwdefaults(vm: &mut Vm, v: Value, new: Option<Value>) -> PyResult<()> {
     Ok(())
 }
 
+/// `__name__`: one str object per name, so that reading it twice gives the same object.
 fn name(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let n = func(vm, v).name().clone();
-    Ok(vm.new_str(&*n))
+    Ok(Value::Obj(vm.intern(&n)))
 }
 
 fn qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let n = func(vm, v).qualname().clone();
-    Ok(vm.new_str(&*n))
+    Ok(Value::Obj(vm.intern(&n)))
 }
 
 /// A new `__name__` or `__qualname__`, which must be a str.
@@ -365,7 +414,45 @@ fn method_doc(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 
 /// `staticmethod` and `classmethod` members.
-pub const WRAPPER_MEMBERS: &[AttrDef] = &[("__func__", wrapped_func, None)];
+pub const WRAPPER_MEMBERS: &[AttrDef] = &[
+    ("__func__", wrapped_func, None),
+    ("__wrapped__", wrapped_func, None),
+    ("__name__", |vm, v| wrapped_attr(vm, v, "__name__"), None),
+    (
+        "__qualname__",
+        |vm, v| wrapped_attr(vm, v, "__qualname__"),
+        None,
+    ),
+    ("__doc__", |vm, v| wrapped_attr(vm, v, "__doc__"), None),
+    (
+        "__module__",
+        |vm, v| wrapped_attr(vm, v, "__module__"),
+        None,
+    ),
+    (
+        "__annotations__",
+        |vm, v| wrapped_attr(vm, v, "__annotations__"),
+        None,
+    ),
+    (
+        "__isabstractmethod__",
+        |vm, v| {
+            let f = wrapped_func(vm, v)?;
+            match vm.get_attr(f, "__isabstractmethod__") {
+                Ok(b) => Ok(Value::Bool(vm.truth(b)?)),
+                Err(_) => Ok(Value::Bool(false)),
+            }
+        },
+        None,
+    ),
+];
+
+/// An attribute of a static or class method, copied from the function it wraps (as
+/// CPython's `functools.wraps`-like copy when the wrapper is made).
+fn wrapped_attr(vm: &mut Vm, v: Value, name: &str) -> PyResult<Value> {
+    let f = wrapped_func(vm, v)?;
+    vm.get_attr(f, name)
+}
 
 fn wrapped_func(vm: &mut Vm, v: Value) -> PyResult<Value> {
     match *vm.heap.get(vm.obj_of(v)) {
@@ -435,9 +522,118 @@ impl Vm {
         match self.heap.get(v.as_obj()?) {
             Object::Function(f) => Some(f.code.code.clone()),
             Object::Code(c) => Some(c.code.clone()),
-            Object::Generator(g) => Some(g.code.code.clone()),
+            Object::Generator(g) | Object::Coroutine(g) => Some(g.code.code.clone()),
             &Object::Method(f, _) => self.code_of(f),
             _ => None,
         }
     }
+}
+
+/// `function(code, globals, name=None, argdefs=None, closure=None)`
+/// (`types.FunctionType`): a function from a code object, with the cells of `closure`
+/// as its free variables (exactly as many as the code has).
+pub(crate) fn function_new(vm: &mut Vm, args: &[Value], kw: &Kw) -> PyResult<Value> {
+    const NAMES: [&str; 5] = ["code", "globals", "name", "argdefs", "closure"];
+    let args = &args[1..];
+    if args.len() > 5 {
+        let msg = format!("function expected at most 5 arguments, got {}", args.len());
+        return Err(vm.type_error(msg));
+    }
+    for (k, _) in kw {
+        if !NAMES.contains(&&**k) {
+            let msg = format!("function() got an unexpected keyword argument '{k}'");
+            return Err(vm.type_error(msg));
+        }
+    }
+    let arg = |i: usize| {
+        args.get(i)
+            .copied()
+            .or_else(|| kw.iter().find(|(k, _)| &**k == NAMES[i]).map(|(_, v)| *v))
+            .filter(|v| i < 2 || !matches!(v, Value::None))
+    };
+    let (Some(code_v), Some(globals_v)) = (arg(0), arg(1)) else {
+        let missing = if arg(0).is_none() {
+            ("code", 1)
+        } else {
+            ("globals", 2)
+        };
+        let msg = format!(
+            "function() missing required argument '{}' (pos {})",
+            missing.0, missing.1
+        );
+        return Err(vm.type_error(msg));
+    };
+    let Some((code_obj, code)) = code_v.as_obj().and_then(|r| match vm.heap.get(r) {
+        Object::Code(c) => Some((r, c.clone())),
+        _ => None,
+    }) else {
+        let msg = format!(
+            "function() argument 'code' must be code, not {}",
+            vm.type_name(code_v)
+        );
+        return Err(vm.type_error(msg));
+    };
+    let Some(globals) = globals_v
+        .as_obj()
+        .filter(|&g| matches!(vm.heap.get(g), Object::Dict(_)))
+    else {
+        let msg = format!(
+            "function() argument 'globals' must be dict, not {}",
+            vm.type_name(globals_v)
+        );
+        return Err(vm.type_error(msg));
+    };
+    let needed = code.code.nfreevars();
+    let closure = match arg(4) {
+        None if needed == 0 => None,
+        None => return Err(vm.type_error("arg 5 (closure) must be tuple")),
+        Some(c) => {
+            let Some(Object::Tuple(items)) = c.as_obj().map(|r| vm.heap.get(r)) else {
+                return Err(vm.type_error("arg 5 (closure) must be None or tuple"));
+            };
+            if items.len() != needed {
+                let msg = format!(
+                    "{} requires closure of length {needed}, not {}",
+                    code.code.name,
+                    items.len()
+                );
+                return Err(vm.type_error(msg));
+            }
+            if let Some(bad) = items
+                .iter()
+                .find(|v| !matches!(v.as_obj().map(|r| vm.heap.get(r)), Some(Object::Cell(_))))
+            {
+                let msg = format!(
+                    "arg 5 (closure) expected cell, found {}",
+                    vm.type_name(*bad)
+                );
+                return Err(vm.type_error(msg));
+            }
+            c.as_obj()
+        }
+    };
+    let name = match arg(2) {
+        Some(n) => Some(name_arg(vm, Some(n), "__name__")?),
+        None => None,
+    };
+    let defaults = match arg(3) {
+        Some(d) if matches!(d.as_obj().map(|r| vm.heap.get(r)), Some(Object::Tuple(_))) => {
+            d.as_obj()
+        }
+        Some(_) => return Err(vm.type_error("arg 4 (defaults) must be None or tuple")),
+        None => None,
+    };
+    let parts = crate::call::FunctionParts {
+        closure,
+        defaults,
+        ..Default::default()
+    };
+    let r = vm.new_function(code_obj, code, globals, parts);
+    if let Object::Function(f) = vm.heap.get_mut(r) {
+        if let Some(name) = name {
+            let qualname = f.qualname().clone();
+            f.renamed = Some(Box::new((name, qualname)));
+        }
+    }
+    Ok(Value::Obj(r))
 }

@@ -5,6 +5,12 @@
 //! stack and pushes a frame of kind [`FrameKind::Gen`]; `YIELD_VALUE` copies it out
 //! again. `FOR_ITER` and `SEND` resume a generator in the same dispatch loop; native
 //! consumers (`next()`, `list()`, ...) run a nested, depth-limited loop.
+//!
+//! Coroutines (`Object::Coroutine`, made when the code is `CO_COROUTINE`) are the same
+//! [`Generator`] under another variant, so nothing that iterates generators sees them;
+//! everything here serves both, naming the kind in its messages. A generator suspended
+//! in a `SEND` loop (`yield from`, `await`) passes `throw` and `close` on to the
+//! iterator it delegates to, as CPython's `_gen_throw` does.
 
 use std::rc::Rc;
 
@@ -78,7 +84,8 @@ impl Vm {
             _ => code.code.qualname.clone(),
         };
         let saved = self.stack[base..self.sp].to_vec();
-        Value::Obj(self.alloc(Object::Generator(Box::new(Generator {
+        let is_coroutine = code.code.is_coroutine();
+        let gen = Box::new(Generator {
             code,
             func,
             globals,
@@ -86,7 +93,12 @@ impl Vm {
             pc,
             saved,
             state: GenState::Created,
-        }))))
+        });
+        Value::Obj(self.alloc(if is_coroutine {
+            Object::Coroutine(gen)
+        } else {
+            Object::Generator(gen)
+        }))
     }
 
     /// The generator behind `v`, if it is one.
@@ -96,10 +108,48 @@ impl Vm {
             .filter(|&r| matches!(self.heap.get(r), Object::Generator(_)))
     }
 
+    /// The coroutine behind `v`, if it is one.
+    pub(crate) fn as_coroutine(&self, v: Value) -> Option<ObjRef> {
+        v.as_obj()
+            .filter(|&r| matches!(self.heap.get(r), Object::Coroutine(_)))
+    }
+
+    /// The generator or coroutine `g`.
+    pub(crate) fn gen_ref(&self, g: ObjRef) -> &Generator {
+        match self.heap.get(g) {
+            Object::Generator(g) | Object::Coroutine(g) => g,
+            _ => unreachable!("checked to be a generator"),
+        }
+    }
+
     fn gen_mut(&mut self, g: ObjRef) -> &mut Generator {
         match self.heap.get_mut(g) {
-            Object::Generator(g) => g,
+            Object::Generator(g) | Object::Coroutine(g) => g,
             _ => unreachable!("checked to be a generator"),
+        }
+    }
+
+    /// `"generator"` or `"coroutine"`, as messages name `g`.
+    fn gen_kind(&self, g: ObjRef) -> &'static str {
+        match self.heap.get(g) {
+            Object::Coroutine(_) => "coroutine",
+            _ => "generator",
+        }
+    }
+
+    /// The iterator `g` delegates to while it is suspended in the `SEND` loop of a
+    /// `yield from` or `await` (CPython's `_PyGen_yf`): the top of its saved stack when
+    /// it resumes at a `RESUME 2` or `RESUME 3`.
+    pub(crate) fn gen_delegate(&self, g: ObjRef) -> Option<Value> {
+        let gen = self.gen_ref(g);
+        if gen.state != GenState::Suspended {
+            return None;
+        }
+        let ins = gen.code.code.instructions.get(gen.pc)?;
+        if ins.op == pyc_bytecode::Opcode::Resume && ins.arg >= 2 {
+            gen.saved.last().copied()
+        } else {
+            None
         }
     }
 
@@ -111,13 +161,22 @@ impl Vm {
         sent: Value,
         resumer: Resumer,
     ) -> PyResult<bool> {
+        let kind = self.gen_kind(g);
         match self.gen_mut(g).state {
+            GenState::Finished if kind == "coroutine" => {
+                return Err(self.err(
+                    ExcKind::RuntimeError,
+                    "cannot reuse already awaited coroutine",
+                ));
+            }
             GenState::Finished => return Ok(false),
-            GenState::Running => return Err(self.value_error("generator already executing")),
+            GenState::Running => {
+                return Err(self.value_error(format!("{kind} already executing")));
+            }
             GenState::Created if !matches!(sent, Value::None) => {
-                return Err(
-                    self.type_error("can't send non-None value to a just-started generator")
-                );
+                return Err(self.type_error(format!(
+                    "can't send non-None value to a just-started {kind}"
+                )));
             }
             _ => {}
         }
@@ -125,13 +184,10 @@ impl Vm {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         let base = self.sp;
-        let window = match self.heap.get(g) {
-            Object::Generator(gen) => gen.saved.len(),
-            _ => unreachable!("checked to be a generator"),
-        };
+        let window = self.gen_ref(g).saved.len();
         self.reserve_stack(base + window + 1);
         // Copy the saved window back in one go (the heap and the stack are separate).
-        let Object::Generator(gen) = self.heap.get_mut(g) else {
+        let (Object::Generator(gen) | Object::Coroutine(gen)) = self.heap.get_mut(g) else {
             unreachable!("checked to be a generator")
         };
         gen.state = GenState::Running;
@@ -162,7 +218,7 @@ impl Vm {
             self.frames.push(f);
             return Err(self.err(ExcKind::RuntimeError, "yield outside a generator frame"));
         };
-        let Object::Generator(g) = self.heap.get_mut(gen) else {
+        let (Object::Generator(g) | Object::Coroutine(g)) = self.heap.get_mut(gen) else {
             unreachable!("a generator frame's generator")
         };
         g.saved.extend_from_slice(&self.stack[f.base..self.sp]);
@@ -204,10 +260,85 @@ impl Vm {
     }
 
     /// `gen.throw(exc)`: the next value the generator yields after handling `exc`, or
-    /// `StopIteration(value)` if it returns.
+    /// `StopIteration(value)` if it returns. A generator suspended in a `SEND` loop
+    /// throws `exc` into the iterator it delegates to first (closing it instead for a
+    /// `GeneratorExit`); when that iterator finishes, the loop is left as `SEND` leaves
+    /// it, with the iterator's return value, or its exception raised in `g`.
     pub(crate) fn gen_throw(&mut self, g: ObjRef, exc: ObjRef) -> PyResult<Value> {
+        let mut exc = exc;
+        if let Some(sub) = self.gen_delegate(g) {
+            let exit = self.exc_class(ExcKind::GeneratorExit);
+            self.gen_mut(g).state = GenState::Running;
+            let thrown = if self.exc_matches(exc, exit) {
+                self.close_iter(sub).err().map(Err)
+            } else {
+                self.throw_into(sub, exc).transpose()
+            };
+            self.gen_mut(g).state = GenState::Suspended;
+            match thrown {
+                None => {}
+                Some(Ok(v)) => return Ok(v),
+                Some(Err(e)) if self.exc_matches(exc, exit) => exc = e,
+                Some(Err(e)) => {
+                    self.leave_send_loop(g);
+                    let stop = self.exc_class(ExcKind::StopIteration);
+                    if self.exc_matches(e, stop) {
+                        let value = self.stop_iteration_value(e);
+                        return self.gen_send(g, value);
+                    }
+                    exc = e;
+                }
+            }
+        }
         let step = self.gen_step(g, Value::None, Some(exc))?;
         self.yielded_or_stop(step)
+    }
+
+    /// Throws `exc` into the iterator `sub` a generator delegates to: `Ok(None)` when
+    /// it has no `throw` method (the exception is then raised in the generator itself).
+    fn throw_into(&mut self, sub: Value, exc: ObjRef) -> PyResult<Option<Value>> {
+        if let Some(s) = self.as_generator(sub).or_else(|| self.as_coroutine(sub)) {
+            return self.gen_throw(s, exc).map(Some);
+        }
+        if let Some(w) = self.as_coro_wrapper(sub) {
+            return self.gen_throw(w, exc).map(Some);
+        }
+        match self.attr_if_any(sub, "throw")? {
+            Some(throw) => self.call_value(throw, &[Value::Obj(exc)]).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Closes the iterator `sub` a generator delegates to (its `close()`, if any).
+    fn close_iter(&mut self, sub: Value) -> PyResult<()> {
+        if let Some(s) = self.as_generator(sub).or_else(|| self.as_coroutine(sub)) {
+            return self.gen_close(s).map(drop);
+        }
+        if let Some(w) = self.as_coro_wrapper(sub) {
+            return self.gen_close(w).map(drop);
+        }
+        if let Some(close) = self.attr_if_any(sub, "close")? {
+            self.call_value(close, &[])?;
+        }
+        Ok(())
+    }
+
+    /// Pops the delegated-to iterator of suspended `g` and moves it to the target of
+    /// its `SEND` (two instructions before the `RESUME` it waits at).
+    fn leave_send_loop(&mut self, g: ObjRef) {
+        let gen = self.gen_mut(g);
+        gen.saved.pop();
+        let send = gen.code.code.instructions[gen.pc - 2];
+        gen.pc = send.arg as usize;
+    }
+
+    /// `obj.name`, or `None` when `obj` has no such attribute.
+    fn attr_if_any(&mut self, obj: Value, name: &str) -> PyResult<Option<Value>> {
+        match self.get_attr(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_matches(e, self.exc_class(ExcKind::AttributeError)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// `gen.close()`: raises `GeneratorExit` where the generator is suspended; it must
@@ -220,11 +351,23 @@ impl Vm {
             self.finish_gen(g);
             return Ok(Value::None);
         }
-        let exit = self.exc_class(ExcKind::GeneratorExit);
-        let exit = self.new_exception(exit, Vec::new());
+        let mut raise = None;
+        if let Some(sub) = self.gen_delegate(g) {
+            self.gen_mut(g).state = GenState::Running;
+            raise = self.close_iter(sub).err();
+            self.gen_mut(g).state = GenState::Suspended;
+        }
+        let exit = match raise {
+            Some(e) => e,
+            None => {
+                let exit = self.exc_class(ExcKind::GeneratorExit);
+                self.new_exception(exit, Vec::new())
+            }
+        };
         match self.gen_step(g, Value::None, Some(exit)) {
             Ok(GenStep::Yield(_)) => {
-                Err(self.err(ExcKind::RuntimeError, "generator ignored GeneratorExit"))
+                let msg = format!("{} ignored GeneratorExit", self.gen_kind(g));
+                Err(self.err(ExcKind::RuntimeError, msg))
             }
             Ok(GenStep::Return(_)) => Ok(Value::None),
             Err(e)
@@ -261,14 +404,15 @@ impl Vm {
         }
     }
 
-    /// The exception a generator frame lets escape: `StopIteration` becomes
+    /// The exception the frame of generator `g` lets escape: `StopIteration` becomes
     /// `RuntimeError: generator raised StopIteration` (with the original as its cause).
-    pub(crate) fn gen_escaping(&mut self, exc: ObjRef) -> ObjRef {
+    pub(crate) fn gen_escaping(&mut self, g: ObjRef, exc: ObjRef) -> ObjRef {
         let stop = self.exc_class(ExcKind::StopIteration);
         if !self.exc_matches(exc, stop) {
             return exc;
         }
-        let new = self.err(ExcKind::RuntimeError, "generator raised StopIteration");
+        let msg = format!("{} raised StopIteration", self.gen_kind(g));
+        let new = self.err(ExcKind::RuntimeError, msg);
         if let Object::Exception(e) = self.heap.get_mut(new) {
             e.cause = Value::Obj(exc);
             e.context = Value::Obj(exc);
@@ -294,37 +438,38 @@ pub const ATTRS: &[AttrDef] = &[("__name__", name, None), ("__qualname__", qualn
 /// `generator` members.
 pub const MEMBERS: &[AttrDef] = &[("gi_running", running, None)];
 
-/// The generator `v` (the descriptor call or attribute lookup checked the receiver).
+/// The generator or coroutine `v` (the descriptor call or attribute lookup checked the
+/// receiver).
 fn this(vm: &Vm, v: Value) -> &Generator {
-    match vm.heap.get(vm.obj_of(v)) {
-        Object::Generator(g) => g,
-        _ => unreachable!("generator method on a non-generator"),
-    }
+    vm.gen_ref(vm.obj_of(v))
 }
 
-fn name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+/// `__name__` of a generator or coroutine.
+pub(crate) fn name(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let n = this(vm, v).code.code.name.clone();
     Ok(vm.new_str(&*n))
 }
 
-fn qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
+/// `__qualname__` of a generator or coroutine.
+pub(crate) fn qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let n = this(vm, v).qualname.clone();
     Ok(vm.new_str(&*n))
 }
 
-fn running(vm: &mut Vm, v: Value) -> PyResult<Value> {
+/// `gi_running` / `cr_running`.
+pub(crate) fn running(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(Value::Bool(this(vm, v).state == GenState::Running))
 }
 
-/// `generator.send(value)`.
-fn send(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+/// `generator.send(value)` (also `coroutine.send`).
+pub(crate) fn send(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
     let g = vm.obj_of(args[0]);
     vm.gen_send(g, args[1])
 }
 
 /// `generator.throw(exc)` or `generator.throw(type, value)`: raises the exception where
 /// the generator is suspended.
-fn throw(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+pub(crate) fn throw(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
     vm.check_arity("throw", &args[1..], 1, 3)?;
     let g = vm.obj_of(args[0]);
     // `throw(type, value)`: `value` itself when it is already an instance of `type`.
@@ -360,8 +505,8 @@ fn throw(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Val
     vm.gen_throw(g, exc)
 }
 
-/// `generator.close()`.
-fn close(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
+/// `generator.close()` (also `coroutine.close`).
+pub(crate) fn close(vm: &mut Vm, args: &[Value], _kw: &crate::builtins::Kw) -> PyResult<Value> {
     let g = vm.obj_of(args[0]);
     vm.gen_close(g)
 }

@@ -14,6 +14,7 @@ pub mod bytes;
 pub mod bytes_methods;
 pub mod class;
 pub mod codec;
+pub mod coroutine;
 pub mod descr;
 pub mod dict;
 pub mod file;
@@ -96,6 +97,10 @@ pub enum Object {
     Instance(Box<Instance>),
     /// A generator.
     Generator(Box<Generator>),
+    /// A coroutine: the generator machinery under another type (`async def` code).
+    Coroutine(Box<Generator>),
+    /// `coro.__await__()`: an iterator driving the coroutine.
+    CoroWrapper(ObjRef),
     /// `super()`: `(class whose MRO successors are searched, the bound object)`.
     Super(ObjRef, Value),
     /// `staticmethod(f)`.
@@ -214,6 +219,9 @@ pub struct Function {
     pub renamed: Option<Box<(Rc<str>, Rc<str>)>>,
     /// `__module__` once assigned (`Null` until then: the globals' `__name__`).
     pub module: Value,
+    /// `__annotations__`: `None` until read (then an empty dict), the tuple of
+    /// `(name, annotation, ...)` pairs `MAKE_FUNCTION` received, or the dict it became.
+    pub annotations: Option<ObjRef>,
 }
 
 impl Function {

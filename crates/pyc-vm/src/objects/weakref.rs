@@ -32,6 +32,7 @@ impl Vm {
             | Object::Type(_)
             | Object::Set(_)
             | Object::Generator(_)
+            | Object::Coroutine(_)
             | Object::Code(_)
             | Object::Module(_)
             | Object::Method(..)

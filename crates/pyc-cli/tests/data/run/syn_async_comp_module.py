@@ -1,0 +1,2 @@
+# async for in a comprehension at module level.
+ys = [x async for x in xs]

@@ -1,0 +1,4 @@
+# an async generator may not return a value.
+async def f():
+    yield 1
+    return 2

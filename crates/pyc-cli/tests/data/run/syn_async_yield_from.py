@@ -1,0 +1,3 @@
+# yield from is refused in coroutines.
+async def f():
+    yield from g()

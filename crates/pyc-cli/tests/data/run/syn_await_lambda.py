@@ -1,0 +1,3 @@
+# a lambda inside an async def is not async.
+async def f():
+    return lambda: await g()

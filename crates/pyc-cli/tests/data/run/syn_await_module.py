@@ -1,0 +1,3 @@
+# await at module level is outside any function.
+x = 1
+await x

@@ -1,0 +1,3 @@
+# await in a plain def.
+def f(x):
+    return await x

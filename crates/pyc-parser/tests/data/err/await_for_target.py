@@ -1,0 +1,3 @@
+async def f():
+    for await x in y:
+        pass
