@@ -395,7 +395,17 @@ impl Vm {
             .map_or(0, <[Value]>::len);
         if npos > argcount && !has_varargs {
             let qualname = self.func_qualname(fr);
-            return Err(self.too_many_positional(&qualname, argcount, ndefaults, npos));
+            let kwonly_given = self.stack[slots + argcount..slots + argcount + kwonly]
+                .iter()
+                .filter(|v| !v.is_null())
+                .count();
+            return Err(self.too_many_positional(
+                &qualname,
+                argcount,
+                ndefaults,
+                npos,
+                kwonly_given,
+            ));
         }
         let first_default = argcount - ndefaults.min(argcount);
         let mut missing = Vec::new();
@@ -447,6 +457,7 @@ impl Vm {
         argcount: usize,
         ndefaults: usize,
         given: usize,
+        kwonly_given: usize,
     ) -> ObjRef {
         let takes = if ndefaults > 0 {
             format!(
@@ -457,9 +468,26 @@ impl Vm {
             let s = if argcount == 1 { "" } else { "s" };
             format!("{argcount} positional argument{s}")
         };
-        let was = if given == 1 { "was" } else { "were" };
+        // With keyword-only arguments given too, CPython spells both counts out.
+        let (given_text, was) = if kwonly_given > 0 {
+            let s = if given == 1 { "" } else { "s" };
+            let ks = if kwonly_given == 1 { "" } else { "s" };
+            let was = if given + kwonly_given == 1 {
+                "was"
+            } else {
+                "were"
+            };
+            (
+                format!(
+                    "{given} positional argument{s} (and {kwonly_given} keyword-only argument{ks})"
+                ),
+                was,
+            )
+        } else {
+            (given.to_string(), if given == 1 { "was" } else { "were" })
+        };
         self.type_error(format!(
-            "{qualname}() takes {takes} but {given} {was} given"
+            "{qualname}() takes {takes} but {given_text} {was} given"
         ))
     }
 
