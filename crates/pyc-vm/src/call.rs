@@ -665,6 +665,7 @@ impl Vm {
     }
 
     /// A new function running `code` (whose heap object is `code_obj`) in `globals`.
+    #[inline(always)]
     pub(crate) fn new_function(
         &mut self,
         code_obj: ObjRef,

@@ -8,8 +8,10 @@
 use crate::objects::{Dict, Function, Object};
 use crate::value::{ObjRef, Value};
 
-/// Collections are not considered before this many allocations.
-const MIN_THRESHOLD: usize = 20_000;
+/// Collections are not considered before this many allocations. Every collection marks
+/// at least the VM's own objects (builtins, builtin types and their descriptors, `sys`:
+/// some 4,000), so this keeps their share of a short-lived-allocation workload small.
+const MIN_THRESHOLD: usize = 32_000;
 
 /// Longest tuple whose box is kept for reuse.
 const MAX_POOLED_TUPLE: usize = 8;
