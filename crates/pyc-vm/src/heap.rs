@@ -8,10 +8,11 @@
 use crate::objects::{Dict, Function, Object};
 use crate::value::{ObjRef, Value};
 
-/// Collections are not considered before this many allocations. Every collection marks
-/// at least the VM's own objects (builtins, builtin types and their descriptors, `sys`:
-/// some 4,000), so this keeps their share of a short-lived-allocation workload small.
-const MIN_THRESHOLD: usize = 32_000;
+/// Collections are not considered before this many allocations. (Raising it would
+/// spread the marking of the VM's own objects over more allocations, but the boxes freed
+/// between two collections would then overflow the pools, [`POOL_SIZE`], and each
+/// overflowing allocation would go to `malloc`.)
+const MIN_THRESHOLD: usize = 20_000;
 
 /// Longest tuple whose box is kept for reuse.
 const MAX_POOLED_TUPLE: usize = 8;

@@ -12,7 +12,7 @@
 //!   can be freed. A collection runs only at the dispatch loop's safe points
 //!   (function entry and loop back edges), once
 //!   enough objects were allocated since the last one (twice the
-//!   live count, at least 32 000); `Vm::collect_garbage` forces one (`gc.collect()`).
+//!   live count, at least 20 000); `Vm::collect_garbage` forces one (`gc.collect()`).
 //!   Cycles (function -> closure tuple -> cell -> function) need nothing special.
 //! - **Frames** (`frame`, `interp`, `call`): one dispatch loop with an explicit
 //!   frame stack. Each frame's localsplus and operand stack are a window of one shared
