@@ -17,7 +17,9 @@ pub mod opcode;
 pub mod position;
 mod printable;
 pub mod repr;
+pub mod unicode;
 pub mod validate;
+mod wide;
 
 pub use code::{code_flags, fast_kind, CodeObject, Constant, ExceptionTableEntry, Instruction};
 pub use opcode::{ArgKind, Opcode};

@@ -3,7 +3,7 @@
 //! Shared by the disassembler (constants) and the VM (`repr()`, `str()`), so both print
 //! exactly what CPython prints.
 
-use crate::printable::NON_PRINTABLE;
+pub use crate::unicode::is_printable;
 
 /// `repr(x)` for a float, as CPython: the shortest digits that round-trip, in fixed
 /// notation when the decimal exponent is in `-4..16`, otherwise `d.ddde+XX`.
@@ -115,26 +115,6 @@ pub fn bytes_repr(b: &[u8]) -> String {
     }
     out.push(quote);
     out
-}
-
-/// Whether `repr()` shows `c` as it is: CPython's `str.isprintable` for one character
-/// (everything but Unicode's C* and Z* categories, the ASCII space excepted).
-pub fn is_printable(c: char) -> bool {
-    let c = c as u32;
-    if c < 0x80 {
-        return (0x20..0x7f).contains(&c);
-    }
-    NON_PRINTABLE
-        .binary_search_by(|&(first, last)| {
-            if last < c {
-                std::cmp::Ordering::Less
-            } else if first > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_err()
 }
 
 /// `\xhh`, `\uhhhh` or `\Uhhhhhhhh`, by the size of the code point.

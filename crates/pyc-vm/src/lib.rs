@@ -71,7 +71,6 @@ mod type_cache;
 mod types;
 mod value;
 mod vm;
-mod wide_chars;
 mod with;
 
 pub use builtins::Kw;

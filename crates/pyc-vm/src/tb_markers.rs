@@ -9,8 +9,6 @@
 
 use pyc_bytecode::{Anchors, Position};
 
-use crate::wide_chars::WIDE;
-
 /// How far CPython indents a traceback's source line.
 const INDENT: usize = 4;
 
@@ -21,20 +19,7 @@ fn is_blank(b: u8) -> bool {
 
 /// How many columns `c` takes under CPython's markers.
 fn width(c: char) -> usize {
-    let c = c as u32;
-    let wide = c >= 0x80
-        && WIDE
-            .binary_search_by(|&(first, last)| {
-                if last < c {
-                    std::cmp::Ordering::Less
-                } else if first > c {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            })
-            .is_ok();
-    1 + usize::from(wide)
+    1 + usize::from(pyc_bytecode::unicode::is_wide(c))
 }
 
 /// How many columns the first `col` bytes of `line` take (a cut character counts
