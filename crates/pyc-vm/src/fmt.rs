@@ -83,35 +83,34 @@ impl Vm {
         Ok(self.new_str(s))
     }
 
-    /// `fmt % args` for a str `fmt`.
-    pub(crate) fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
+    /// The operands of `fmt % args`: the items of a tuple, else `args` itself, with
+    /// what formatting needs of each (its int value, its type name).
+    pub(crate) fn percent_operands(&self, args: Value) -> PercentOperands {
         let values: Vec<Value> = match args.as_obj().map(|r| self.heap.get(r)) {
             Some(Object::Tuple(items)) => items.to_vec(),
             _ => vec![args],
         };
-        let bigs: Vec<Option<BigInt>> = values
+        let ints = values
             .iter()
             .map(|&v| match v {
                 Value::Bool(_) => None,
                 _ => self.to_bigint(v),
             })
             .collect();
-        let names: Vec<std::rc::Rc<str>> = values.iter().map(|&v| self.type_name(v)).collect();
+        let names = values.iter().map(|&v| self.type_name(v)).collect();
+        PercentOperands {
+            values,
+            ints,
+            names,
+        }
+    }
+
+    /// `fmt % args` for a str `fmt`.
+    pub(crate) fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
+        let operands = self.percent_operands(args);
+        let values = &operands.values;
         let result = {
-            let pargs: Vec<PercentArg> = values
-                .iter()
-                .zip(&bigs)
-                .zip(&names)
-                .map(|((&v, big), name)| match (v, big) {
-                    (Value::Bool(b), _) => PercentArg::Bool(b),
-                    (Value::Float(f), _) => PercentArg::Float(f),
-                    (_, Some(n)) => PercentArg::Int(n),
-                    _ => match self.as_str(v) {
-                        Some(s) => PercentArg::Str(s),
-                        None => PercentArg::Other { type_name: name },
-                    },
-                })
-                .collect();
+            let pargs = operands.args(self, true);
             let text = self.as_str(fmt).unwrap_or("");
             format::percent_format(text, &pargs, |i, conv| match conv {
                 Conversion::Str => self.to_str_checked(values[i]),
@@ -123,6 +122,37 @@ impl Vm {
             Err(PercentError::Format(e)) => Err(self.format_error(e)),
             Err(PercentError::Render(failure)) => Err(self.repr_failure(failure)),
         }
+    }
+}
+
+/// The operands of a `%` formatting ([`Vm::percent_operands`]).
+pub(crate) struct PercentOperands {
+    /// The operands.
+    pub values: Vec<Value>,
+    /// Each operand's value when it is an int (not a bool).
+    ints: Vec<Option<BigInt>>,
+    /// Each operand's type name, for error messages.
+    pub names: Vec<std::rc::Rc<str>>,
+}
+
+impl PercentOperands {
+    /// The operands as the formatter sees them: numbers as numbers, strs as text when
+    /// `strs` (a str format), anything else rendered through the callback.
+    pub(crate) fn args<'a>(&'a self, vm: &'a Vm, strs: bool) -> Vec<PercentArg<'a>> {
+        self.values
+            .iter()
+            .zip(&self.ints)
+            .zip(&self.names)
+            .map(|((&v, int), name)| match (v, int) {
+                (Value::Bool(b), _) => PercentArg::Bool(b),
+                (Value::Float(f), _) => PercentArg::Float(f),
+                (_, Some(n)) => PercentArg::Int(n),
+                _ => match vm.as_str(v).filter(|_| strs) {
+                    Some(s) => PercentArg::Str(s),
+                    None => PercentArg::Other { type_name: name },
+                },
+            })
+            .collect()
     }
 }
 

@@ -421,19 +421,9 @@ impl Vm {
     /// str machinery runs over the bytes read as Latin-1, `%s`/`%b` take bytes-like
     /// arguments and `%r`/`%a` give `ascii()` of the repr.
     pub(crate) fn bytes_percent(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
-        use crate::format::{Conversion, PercentArg, PercentError};
-        let values: Vec<Value> = match args.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Tuple(items)) => items.to_vec(),
-            _ => vec![args],
-        };
-        let bigs: Vec<Option<num_bigint::BigInt>> = values
-            .iter()
-            .map(|&v| match v {
-                Value::Bool(_) => None,
-                _ => self.to_bigint(v),
-            })
-            .collect();
-        let names: Vec<std::rc::Rc<str>> = values.iter().map(|&v| self.type_name(v)).collect();
+        use crate::format::{Conversion, PercentError};
+        let operands = self.percent_operands(args);
+        let (values, names) = (&operands.values, &operands.names);
         let text: String = self
             .bytes_data(fmt)
             .unwrap_or(&[])
@@ -441,17 +431,7 @@ impl Vm {
             .map(|&b| char::from(b))
             .collect();
         let result = {
-            let pargs: Vec<PercentArg> = values
-                .iter()
-                .zip(&bigs)
-                .zip(&names)
-                .map(|((&v, big), name)| match (v, big) {
-                    (Value::Bool(b), _) => PercentArg::Bool(b),
-                    (Value::Float(f), _) => PercentArg::Float(f),
-                    (_, Some(n)) => PercentArg::Int(n),
-                    _ => PercentArg::Other { type_name: name },
-                })
-                .collect();
+            let pargs = operands.args(self, false);
             crate::format::percent_format(&text, &pargs, |i, conv| match conv {
                 Conversion::Str => match self.bytes_data(values[i]) {
                     Some(b) => Ok(b.iter().map(|&b| char::from(b)).collect()),
