@@ -150,7 +150,26 @@ def getweakrefs(ob):
     return _weakref.referrers(ob)
 
 
-class WeakValueDictionary:
+class _WeakMapping:
+    """What the weak dictionaries derive from their live `items()`."""
+
+    def __len__(self):
+        return len(self.items())
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __repr__(self):
+        return '<%s at %#x>' % (type(self).__name__, id(self))
+
+    def keys(self):
+        return [key for key, _ in self.items()]
+
+    def values(self):
+        return [value for _, value in self.items()]
+
+
+class WeakValueDictionary(_WeakMapping):
     """A mapping whose values are held weakly: an entry goes when its value dies."""
 
     def __init__(self, other=(), **kwargs):
@@ -180,15 +199,6 @@ class WeakValueDictionary:
         wr = self.data.get(key)
         return wr is not None and wr() is not None
 
-    def __len__(self):
-        return sum(1 for wr in self.data.values() if wr() is not None)
-
-    def __iter__(self):
-        return iter([k for k, wr in self.data.items() if wr() is not None])
-
-    def __repr__(self):
-        return '<%s at %#x>' % (type(self).__name__, id(self))
-
     def get(self, key, default=None):
         wr = self.data.get(key)
         if wr is None:
@@ -203,12 +213,6 @@ class WeakValueDictionary:
             if ob is not None:
                 result.append((key, ob))
         return result
-
-    def keys(self):
-        return [key for key, _ in self.items()]
-
-    def values(self):
-        return [value for _, value in self.items()]
 
     def pop(self, key, *default):
         try:
@@ -239,7 +243,7 @@ class WeakValueDictionary:
         return WeakValueDictionary(self.items())
 
 
-class WeakKeyDictionary:
+class WeakKeyDictionary(_WeakMapping):
     """A mapping whose keys are held weakly: an entry goes when its key dies."""
 
     def __init__(self, dict=None):
@@ -269,15 +273,6 @@ class WeakKeyDictionary:
             return False
         return wr in self.data
 
-    def __len__(self):
-        return sum(1 for wr in self.data if wr() is not None)
-
-    def __iter__(self):
-        return iter([ob for ob in (wr() for wr in self.data) if ob is not None])
-
-    def __repr__(self):
-        return '<%s at %#x>' % (type(self).__name__, id(self))
-
     def get(self, key, default=None):
         return self.data.get(ref(key), default)
 
@@ -288,12 +283,6 @@ class WeakKeyDictionary:
             if ob is not None:
                 result.append((ob, value))
         return result
-
-    def keys(self):
-        return [key for key, _ in self.items()]
-
-    def values(self):
-        return [value for _, value in self.items()]
 
     def pop(self, key, *default):
         return self.data.pop(ref(key), *default)
