@@ -16,8 +16,9 @@
 //!   Cycles (function -> closure tuple -> cell -> function) need nothing special.
 //! - **Frames** (`frame`, `interp`, `call`): one dispatch loop with an explicit
 //!   frame stack. Each frame's localsplus and operand stack are a window of one shared
-//!   value stack; a Python-to-Python call never recurses on the Rust stack. At 1000
-//!   active frames a call raises `RecursionError`. Native builtins that call back into
+//!   value stack; a Python-to-Python call never recurses on the Rust stack. At the recursion
+//!   limit (1000 active frames unless `sys.setrecursionlimit` changed it) a call raises
+//!   `RecursionError`. Native builtins that call back into
 //!   Python (`sorted(key=)`, `map`, ...) run a nested loop, at most 200 deep.
 //!   A frame's `FrameKind` says what its return does: `__init__` frames hand back
 //!   the new instance, class-body frames make the class (`__build_class__` never recurses),
