@@ -66,33 +66,37 @@ pub fn compile_mode(
 }
 
 /// The one expression an `eval` source holds, or CPython's `invalid syntax` where its
-/// parser stops: after the first target of an assignment, else at the statement.
+/// eval parser stops: at the first token after the expression a statement starts with
+/// (an expression statement, an assignment's first target), else at the statement.
 fn single_expression<'m>(
     source: &str,
     body: &'m [pyc_parser::ast::Stmt],
 ) -> Result<&'m pyc_parser::ast::Expr, error::RawError> {
     use pyc_parser::ast::{Span, StmtKind};
-    match body {
-        [stmt] => match &stmt.kind {
-            StmtKind::Expr(e) => Ok(e),
-            StmtKind::Assign { targets, .. } => {
-                let end = targets[0].span.end as usize;
-                let rest = &source[end..];
-                let at = (end + rest.len() - rest.trim_start().len()) as u32;
-                Err(error::RawError::syntax(
-                    "invalid syntax",
-                    Span {
-                        start: at,
-                        end: at + 1,
-                    },
-                ))
-            }
-            _ => Err(error::RawError::syntax("invalid syntax", stmt.span)),
-        },
-        [] => Err(error::RawError::syntax(
+    let Some(first) = body.first() else {
+        return Err(error::RawError::syntax(
             "invalid syntax",
-            pyc_parser::ast::Span { start: 0, end: 0 },
-        )),
-        [_, second, ..] => Err(error::RawError::syntax("invalid syntax", second.span)),
-    }
+            Span { start: 0, end: 0 },
+        ));
+    };
+    let leading = match &first.kind {
+        StmtKind::Expr(e) if body.len() == 1 => return Ok(e),
+        StmtKind::Expr(e) => Some(e),
+        StmtKind::Assign { targets, .. } => targets.first(),
+        StmtKind::AugAssign { target, .. } => Some(target),
+        _ => None,
+    };
+    let span = match leading {
+        Some(e) => {
+            let end = e.span.end as usize;
+            let rest = &source[end..];
+            let at = (end + rest.len() - rest.trim_start().len()) as u32;
+            Span {
+                start: at,
+                end: at + 1,
+            }
+        }
+        None => first.span,
+    };
+    Err(error::RawError::syntax("invalid syntax", span))
 }
